@@ -1,0 +1,233 @@
+//! The JSON API's wire types (camelCase on the wire).
+
+use serde::{Deserialize, Serialize};
+
+use crate::tracking::{Step, TrackingStatus};
+use crate::{Email, IdError, OrderId, OrderNumber, UnixTime};
+
+/// `POST /v1/shops/{shop}/lookup`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LookupRequest {
+    pub order_number: String,
+    pub email: String,
+}
+
+impl LookupRequest {
+    /// Parses both fields; the error names the first field that is wrong.
+    pub fn parse(&self) -> Result<(OrderNumber, Email), (&'static str, IdError)> {
+        let number = OrderNumber::parse(&self.order_number).map_err(|e| ("orderNumber", e))?;
+        let email = Email::parse(&self.email).map_err(|e| ("email", e))?;
+        Ok((number, email))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LookupResponse {
+    /// Bearer token for `GET /v1/shops/{shop}/orders/{orderId}`.
+    pub token: String,
+    pub expires_at: UnixTime,
+    pub order: OrderView,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderView {
+    pub id: OrderId,
+    pub order_number: String,
+    pub placed_at: UnixTime,
+    pub customer_first_name: Option<String>,
+    pub currency: String,
+    pub total_minor: i64,
+    pub cancelled: bool,
+    pub status: OrderStatusView,
+    pub line_items: Vec<LineItemView>,
+    pub shipments: Vec<ShipmentView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderStatusView {
+    pub step: Step,
+    pub status: TrackingStatus,
+    pub cancelled: bool,
+    pub estimated_delivery: Option<UnixTime>,
+    pub running_late: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineItemView {
+    pub id: String,
+    pub title: String,
+    pub variant_title: Option<String>,
+    pub quantity: u32,
+    pub unit_price_minor: i64,
+    pub image_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShipmentView {
+    pub id: String,
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub tracking_url: Option<String>,
+    pub status: TrackingStatus,
+    pub step: Step,
+    pub estimated_delivery: Option<UnixTime>,
+    pub running_late: bool,
+    pub delivered_at: Option<UnixTime>,
+    /// Newest first.
+    pub checkpoints: Vec<CheckpointView>,
+    /// `(lineItemId, quantity)` pairs.
+    pub items: Vec<(String, u32)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckpointView {
+    pub status: TrackingStatus,
+    pub sub_status: Option<String>,
+    pub message: String,
+    pub location: Option<String>,
+    pub occurred_at: UnixTime,
+}
+
+/// `GET /healthz`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Health {
+    pub ok: bool,
+    pub version: String,
+}
+
+/// Stable, machine-readable error codes. The set only grows; a code never
+/// changes meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemCode {
+    InvalidJson,
+    InvalidField,
+    Unauthorized,
+    TokenExpired,
+    NotFound,
+    MethodNotAllowed,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    RateLimited,
+    Internal,
+}
+
+impl ProblemCode {
+    pub fn status(self) -> u16 {
+        match self {
+            Self::InvalidJson | Self::InvalidField => 400,
+            Self::Unauthorized | Self::TokenExpired => 401,
+            Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::PayloadTooLarge => 413,
+            Self::UnsupportedMediaType => 415,
+            Self::RateLimited => 429,
+            Self::Internal => 500,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::InvalidJson => "Request body is not valid JSON",
+            Self::InvalidField => "A field has an invalid value",
+            Self::Unauthorized => "Missing or invalid credentials",
+            Self::TokenExpired => "Access token has expired",
+            Self::NotFound => "Not found",
+            Self::MethodNotAllowed => "Method not allowed",
+            Self::PayloadTooLarge => "Request body is too large",
+            Self::UnsupportedMediaType => "Unsupported content type",
+            Self::RateLimited => "Too many requests",
+            Self::Internal => "Internal error",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::InvalidJson => "invalid_json",
+            Self::InvalidField => "invalid_field",
+            Self::Unauthorized => "unauthorized",
+            Self::TokenExpired => "token_expired",
+            Self::NotFound => "not_found",
+            Self::MethodNotAllowed => "method_not_allowed",
+            Self::PayloadTooLarge => "payload_too_large",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::RateLimited => "rate_limited",
+            Self::Internal => "internal",
+        }
+    }
+}
+
+/// An RFC 9457 problem document (`application/problem+json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub type_uri: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    pub code: ProblemCode,
+}
+
+impl Problem {
+    pub const CONTENT_TYPE: &'static str = "application/problem+json";
+
+    pub fn new(code: ProblemCode, detail: impl Into<String>) -> Self {
+        Self {
+            type_uri: format!("https://aftercart.dev/problems/{}", code.as_str()),
+            title: code.title().to_owned(),
+            status: code.status(),
+            detail: detail.into(),
+            code,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_serializes_per_rfc_9457() {
+        let json =
+            serde_json::to_value(Problem::new(ProblemCode::NotFound, "No such order.")).unwrap();
+        assert_eq!(json["type"], "https://aftercart.dev/problems/not_found");
+        assert_eq!(json["status"], 404);
+        assert_eq!(json["code"], "not_found");
+        assert_eq!(json["title"], "Not found");
+        assert_eq!(json["detail"], "No such order.");
+    }
+
+    #[test]
+    fn problem_code_strings_match_serde() {
+        for code in [
+            ProblemCode::InvalidJson,
+            ProblemCode::InvalidField,
+            ProblemCode::Unauthorized,
+            ProblemCode::TokenExpired,
+            ProblemCode::NotFound,
+            ProblemCode::MethodNotAllowed,
+            ProblemCode::PayloadTooLarge,
+            ProblemCode::UnsupportedMediaType,
+            ProblemCode::RateLimited,
+            ProblemCode::Internal,
+        ] {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+    }
+
+    #[test]
+    fn lookup_request_is_camel_case_and_names_the_bad_field() {
+        let req: LookupRequest =
+            serde_json::from_str(r##"{"orderNumber":"#1001","email":"nope"}"##).unwrap();
+        assert_eq!(req.parse().unwrap_err().0, "email");
+    }
+}
