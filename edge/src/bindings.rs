@@ -1,0 +1,13 @@
+//! Names of the bindings, vars and secrets declared in `wrangler.toml`.
+//! Keep these and the file in step.
+
+/// D1 database with shops, orders, shipments and checkpoints.
+pub const DB: &str = "DB";
+/// Static assets: the widget bundle and the demo store page.
+pub const ASSETS: &str = "ASSETS";
+/// Secret used to sign shopper access tokens (`wrangler secret put TOKEN_SECRET`).
+pub const TOKEN_SECRET: &str = "TOKEN_SECRET";
+/// The previous token secret, accepted during a rotation.
+pub const TOKEN_SECRET_PREVIOUS: &str = "TOKEN_SECRET_PREVIOUS";
+/// `"true"` serves the demo store at `/` (local development only).
+pub const SERVE_DEMO_STORE: &str = "SERVE_DEMO_STORE";

@@ -1,0 +1,65 @@
+//! The edge's one error type and its one mapping to responses.
+
+use aftercart_shared::api::{Problem, ProblemCode};
+use worker::Response;
+
+use crate::http;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("request body is not valid JSON: {0}")]
+    InvalidJson(String),
+    #[error("{field}: {reason}")]
+    InvalidField { field: &'static str, reason: String },
+    #[error("missing or invalid access token")]
+    Unauthorized,
+    #[error("access token has expired")]
+    TokenExpired,
+    #[error("{0}")]
+    NotFound(&'static str),
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("request body is larger than {limit} bytes")]
+    PayloadTooLarge { limit: usize },
+    /// Anything the shopper cannot fix. The cause is logged, never sent.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    fn code(&self) -> ProblemCode {
+        match self {
+            Self::InvalidJson(_) => ProblemCode::InvalidJson,
+            Self::InvalidField { .. } => ProblemCode::InvalidField,
+            Self::Unauthorized => ProblemCode::Unauthorized,
+            Self::TokenExpired => ProblemCode::TokenExpired,
+            Self::NotFound(_) => ProblemCode::NotFound,
+            Self::MethodNotAllowed => ProblemCode::MethodNotAllowed,
+            Self::PayloadTooLarge { .. } => ProblemCode::PayloadTooLarge,
+            Self::Internal(_) => ProblemCode::Internal,
+        }
+    }
+
+    pub fn into_response(self) -> worker::Result<Response> {
+        let detail = match &self {
+            Self::Internal(cause) => {
+                worker::console_error!("internal error: {cause}");
+                "Something went wrong on our side. Please try again.".to_owned()
+            }
+            other => other.to_string(),
+        };
+        let problem = Problem::new(self.code(), detail);
+        let mut response = Response::from_json(&problem)?.with_status(problem.status);
+        http::set(&mut response, "content-type", Problem::CONTENT_TYPE)?;
+        if matches!(self, Self::Unauthorized | Self::TokenExpired) {
+            http::set(&mut response, "www-authenticate", "Bearer")?;
+        }
+        Ok(response)
+    }
+}
+
+impl From<worker::Error> for ApiError {
+    fn from(err: worker::Error) -> Self {
+        Self::Internal(err.to_string())
+    }
+}

@@ -1,0 +1,83 @@
+//! Request parsing and response headers shared by every route.
+
+use serde::de::DeserializeOwned;
+use worker::{Request, Response};
+
+use crate::ApiError;
+
+/// JSON bodies above this are refused before they are parsed.
+pub const MAX_JSON_BODY: usize = 16 * 1024;
+
+/// Reads the body, refusing anything over `limit` bytes: first by the
+/// declared `Content-Length`, then by what actually arrived (chunked bodies
+/// declare nothing).
+pub async fn read_body(req: &mut Request, limit: usize) -> Result<Vec<u8>, ApiError> {
+    let declared = req
+        .headers()
+        .get("content-length")?
+        .and_then(|len| len.trim().parse::<usize>().ok());
+    if declared.is_some_and(|len| len > limit) {
+        return Err(ApiError::PayloadTooLarge { limit });
+    }
+    let body = req.bytes().await?;
+    if body.len() > limit {
+        return Err(ApiError::PayloadTooLarge { limit });
+    }
+    Ok(body)
+}
+
+pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
+    let body = read_body(req, MAX_JSON_BODY).await?;
+    serde_json::from_slice(&body).map_err(|err| ApiError::InvalidJson(err.to_string()))
+}
+
+pub fn json<T: serde::Serialize>(value: &T, status: u16) -> Result<Response, ApiError> {
+    let mut response = Response::from_json(value)?.with_status(status);
+    set(&mut response, "cache-control", "no-store")?;
+    Ok(response)
+}
+
+/// The token from `Authorization: Bearer <token>`.
+pub fn bearer_token(req: &Request) -> Result<String, ApiError> {
+    let header = req
+        .headers()
+        .get("authorization")?
+        .ok_or(ApiError::Unauthorized)?;
+    let (scheme, token) = header
+        .trim()
+        .split_once(' ')
+        .ok_or(ApiError::Unauthorized)?;
+    if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
+        return Err(ApiError::Unauthorized);
+    }
+    Ok(token.trim().to_owned())
+}
+
+pub fn set(response: &mut Response, name: &str, value: &str) -> worker::Result<()> {
+    response.headers_mut().set(name, value)
+}
+
+/// CORS preflight for the API: the widget runs on merchants' origins and
+/// authenticates with a bearer token, never a cookie, so any origin may call.
+pub fn preflight() -> Result<Response, ApiError> {
+    let mut response = Response::empty()?.with_status(204);
+    set(
+        &mut response,
+        "access-control-allow-methods",
+        "GET, POST, OPTIONS",
+    )?;
+    set(
+        &mut response,
+        "access-control-allow-headers",
+        "authorization, content-type, idempotency-key",
+    )?;
+    set(&mut response, "access-control-max-age", "86400")?;
+    Ok(response)
+}
+
+/// Headers every response carries.
+pub fn finish(mut response: Response) -> worker::Result<Response> {
+    set(&mut response, "access-control-allow-origin", "*")?;
+    set(&mut response, "x-content-type-options", "nosniff")?;
+    Ok(response)
+}

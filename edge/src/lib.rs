@@ -1,0 +1,27 @@
+//! aftercart's edge: a Cloudflare Worker that is a thin shell around
+//! `aftercart-shared`. Every handler reads as parse → decide → persist →
+//! respond; the decisions live in `shared`.
+//!
+//! Architecture invariant: the edge renders no UI. It serves files (the
+//! widget's assets, the demo store page) and JSON.
+
+mod assets;
+mod bindings;
+mod error;
+mod http;
+mod routes;
+mod store;
+
+use worker::{Context, Env, Request, Response, event};
+
+pub use error::ApiError;
+
+#[event(fetch)]
+pub async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
+    let response = match routes::Route::parse(&req) {
+        Ok(route) => routes::handle(route, req, &env).await,
+        Err(err) => Err(err),
+    };
+    let response = response.or_else(|err| err.into_response())?;
+    http::finish(response)
+}
