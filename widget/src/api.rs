@@ -1,0 +1,166 @@
+//! Every HTTP call the widget makes, and the typed errors they map to.
+//!
+//! Components never see status codes or problem documents: they get an
+//! [`ApiError`], which knows the one message a shopper should read.
+
+use std::fmt;
+use std::sync::Arc;
+
+use aftercart_shared::api::{LookupRequest, LookupResponse, OrderView, ProblemCode};
+use aftercart_shared::i18n::Msg;
+use gloo_net::http::{Request, Response};
+use js_sys::{JSON, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use crate::decode::{self, Malformed};
+
+/// What went wrong, from the shopper's point of view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApiError {
+    /// Unknown order or wrong email; deliberately indistinguishable.
+    NotFound,
+    /// The server rejected the order number or email.
+    InvalidInput,
+    RateLimited,
+    /// The order token expired or was refused: look the order up again.
+    SessionExpired,
+    /// Network failure, server error, or a response we could not read.
+    Unavailable,
+}
+
+impl ApiError {
+    /// The message to show for this error.
+    pub fn message(self) -> Msg {
+        match self {
+            Self::NotFound => Msg::NotFound,
+            Self::InvalidInput => Msg::InvalidInput,
+            Self::RateLimited => Msg::RateLimited,
+            Self::SessionExpired => Msg::SessionExpired,
+            Self::Unavailable => Msg::NetworkError,
+        }
+    }
+
+    /// Worth retrying as is: nothing about the request was wrong.
+    pub fn is_transient(self) -> bool {
+        matches!(self, Self::Unavailable | Self::RateLimited)
+    }
+
+    fn from_problem(code: ProblemCode) -> Self {
+        match code {
+            ProblemCode::NotFound => Self::NotFound,
+            ProblemCode::InvalidField | ProblemCode::InvalidJson => Self::InvalidInput,
+            ProblemCode::RateLimited => Self::RateLimited,
+            ProblemCode::TokenExpired | ProblemCode::Unauthorized => Self::SessionExpired,
+            _ => Self::Unavailable,
+        }
+    }
+
+    /// For bodies that are not problem documents (a proxy's HTML error page).
+    fn from_status(status: u16) -> Self {
+        match status {
+            400 => Self::InvalidInput,
+            401 => Self::SessionExpired,
+            404 => Self::NotFound,
+            429 => Self::RateLimited,
+            _ => Self::Unavailable,
+        }
+    }
+}
+
+// Display and Error let an `ApiError` travel through Leptos' `ErrorBoundary`.
+// The text is for developers; shoppers see `message()`.
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+/// Access to one order after a successful lookup (or from a signed link).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub order_id: String,
+    pub token: String,
+}
+
+/// The API of one shop.
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// `{apiBase}/v1/shops/{shop}`, built once.
+    shop_url: Arc<str>,
+}
+
+impl Api {
+    pub fn new(api_base: &str, shop: &str) -> Self {
+        let shop_url = [
+            api_base.trim_end_matches('/'),
+            "/v1/shops/",
+            &String::from(js_sys::encode_uri_component(shop)),
+        ]
+        .concat();
+        Self {
+            shop_url: shop_url.into(),
+        }
+    }
+
+    /// `POST /v1/shops/{shop}/lookup`
+    pub async fn lookup(&self, request: &LookupRequest) -> Result<LookupResponse, ApiError> {
+        // `JSON.stringify` rather than serde_json: see `decode`.
+        let body = Object::new();
+        let _ = Reflect::set(
+            &body,
+            &"orderNumber".into(),
+            &request.order_number.as_str().into(),
+        );
+        let _ = Reflect::set(&body, &"email".into(), &request.email.as_str().into());
+        let body = JSON::stringify(&body).map_err(|_| ApiError::Unavailable)?;
+        let response = Request::post(&[&self.shop_url, "/lookup"].concat())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .map_err(|_| ApiError::Unavailable)?
+            .send()
+            .await;
+        read(response, decode::lookup_response).await
+    }
+
+    /// `GET /v1/shops/{shop}/orders/{orderId}`, authorized by the session.
+    pub async fn order(&self, session: &Session) -> Result<OrderView, ApiError> {
+        let url = [
+            &self.shop_url,
+            "/orders/",
+            &String::from(js_sys::encode_uri_component(&session.order_id)),
+        ]
+        .concat();
+        let response = Request::get(&url)
+            .header("Authorization", &["Bearer ", &session.token].concat())
+            .send()
+            .await;
+        read(response, decode::order).await
+    }
+}
+
+/// Decodes a success body, or maps a failure to an [`ApiError`].
+async fn read<T>(
+    response: Result<Response, gloo_net::Error>,
+    decode: fn(&JsValue) -> Result<T, Malformed>,
+) -> Result<T, ApiError> {
+    let response = response.map_err(|_| ApiError::Unavailable)?;
+    let body = response
+        .text()
+        .await
+        .ok()
+        .and_then(|text| JSON::parse(&text).ok());
+    if response.ok() {
+        return body
+            .and_then(|body| decode(&body).ok())
+            .ok_or(ApiError::Unavailable);
+    }
+    // Prefer the stable problem code; fall back to the status for bodies
+    // that did not come from our edge (a proxy's HTML error page).
+    let code = body.as_ref().and_then(decode::problem_code);
+    Err(code.map_or_else(
+        || ApiError::from_status(response.status()),
+        ApiError::from_problem,
+    ))
+}

@@ -1,0 +1,117 @@
+//! The root component: switches between the lookup form and an order.
+
+use aftercart_shared::api::{LookupRequest, OrderView};
+use aftercart_shared::i18n::{Lang, Msg};
+use leptos::prelude::*;
+
+use crate::api::{Api, ApiError, Session};
+use crate::lookup::LookupForm;
+use crate::order::OrderPage;
+
+/// Which screen is showing.
+#[derive(Debug, Clone)]
+enum Screen {
+    Lookup {
+        /// Move focus into the form (when the shopper came back from an order).
+        focus: bool,
+    },
+    Order {
+        session: Session,
+        /// The order that came with the lookup response, so it is not
+        /// fetched twice.
+        seed: Option<OrderView>,
+        /// Move focus to the order heading (after a lookup, not on page load).
+        focus: bool,
+    },
+}
+
+/// The whole widget.
+#[component]
+pub fn App(
+    /// The shop's API.
+    api: Api,
+    /// The negotiated language; every string and date uses it.
+    lang: Lang,
+    /// A session from a signed deep link: show that order right away.
+    session: Option<Session>,
+) -> impl IntoView {
+    provide_context(lang);
+    provide_context(api.clone());
+
+    let (screen, set_screen) = signal(match session {
+        Some(session) => Screen::Order {
+            session,
+            seed: None,
+            focus: false,
+        },
+        None => Screen::Lookup { focus: false },
+    });
+
+    let (busy, set_busy) = signal(false);
+    // The form's error: the last lookup's, or why the order page sent the
+    // shopper back (`SessionExpired`).
+    let (error, set_error) = signal(None::<ApiError>);
+
+    // A plain task rather than an `Action`: one in-flight flag and one
+    // error are all the form needs, and it keeps the wasm small.
+    let lookup = move |request: LookupRequest| {
+        let api = api.clone();
+        set_busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = api.lookup(&request).await;
+            set_busy.set(false);
+            match result {
+                Ok(found) => {
+                    set_error.set(None);
+                    set_screen.set(Screen::Order {
+                        session: Session {
+                            order_id: found.order.id.to_string(),
+                            token: found.token,
+                        },
+                        seed: Some(found.order),
+                        focus: true,
+                    });
+                }
+                Err(failure) => set_error.set(Some(failure)),
+            }
+        });
+    };
+
+    let back_to_form = move |reason: Option<ApiError>| {
+        set_error.set(reason);
+        set_screen.set(Screen::Lookup { focus: true });
+    };
+
+    view! {
+        <div class="ac-app">
+            {move || match screen.get() {
+                Screen::Lookup { focus } => {
+                    view! {
+                        <LookupForm
+                            on_submit=Callback::new(lookup.clone())
+                            busy=busy.into()
+                            error=error.into()
+                            focus=focus
+                        />
+                    }
+                        .into_any()
+                }
+                Screen::Order { session, seed, focus } => {
+                    view! {
+                        <OrderPage
+                            session=session
+                            seed=seed
+                            focus=focus
+                            on_back=Callback::new(move |()| back_to_form(None))
+                            on_expired=Callback::new(move |()| {
+                                back_to_form(Some(ApiError::SessionExpired))
+                            })
+                        />
+                    }
+                        .into_any()
+                }
+            }}
+            <p class="ac-powered">{lang.text(Msg::PoweredBy)}</p>
+        </div>
+    }
+}

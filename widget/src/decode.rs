@@ -1,0 +1,178 @@
+//! Reads the API's JSON into `aftercart_shared::api` types.
+//!
+//! The browser parses the JSON (`JSON.parse`) and this module picks fields
+//! off the resulting objects. Doing it with serde_json instead costs about a
+//! third of the widget's wasm (parser, per-type visitors, float formatting
+//! for error messages). The field names follow the camelCase serde
+//! attributes on the shared types; nothing checks that yet, so a renamed
+//! field must be renamed here too (a round-trip test is a known gap).
+
+use aftercart_shared::api::{
+    CheckpointView, LineItemView, LookupResponse, OrderStatusView, OrderView, ProblemCode,
+    ShipmentView,
+};
+use aftercart_shared::tracking::{Step, TrackingStatus};
+use aftercart_shared::{OrderId, UnixTime};
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The body did not have the shape we expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Malformed;
+
+type Result<T> = std::result::Result<T, Malformed>;
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn opt_string(object: &JsValue, key: &str) -> Option<String> {
+    get(object, key).as_string()
+}
+
+fn string(object: &JsValue, key: &str) -> Result<String> {
+    opt_string(object, key).ok_or(Malformed)
+}
+
+fn flag(object: &JsValue, key: &str) -> Result<bool> {
+    get(object, key).as_bool().ok_or(Malformed)
+}
+
+fn int(object: &JsValue, key: &str) -> Result<i64> {
+    let value = get(object, key).as_f64().ok_or(Malformed)?;
+    // Integral and within f64's exact range, as the API promises.
+    if value.fract() != 0.0 || value.abs() > 9_007_199_254_740_991.0 {
+        return Err(Malformed);
+    }
+    Ok(value as i64)
+}
+
+fn opt_time(object: &JsValue, key: &str) -> Result<Option<UnixTime>> {
+    opt_string(object, key)
+        .map(|raw| UnixTime::parse(&raw).map_err(|_| Malformed))
+        .transpose()
+}
+
+fn time(object: &JsValue, key: &str) -> Result<UnixTime> {
+    opt_time(object, key)?.ok_or(Malformed)
+}
+
+fn list<T>(object: &JsValue, key: &str, item: fn(&JsValue) -> Result<T>) -> Result<Vec<T>> {
+    let array: Array = get(object, key).dyn_into().map_err(|_| Malformed)?;
+    array.iter().map(|value| item(&value)).collect()
+}
+
+fn status(object: &JsValue, key: &str) -> Result<TrackingStatus> {
+    let name = string(object, key)?;
+    // Variant names, as serde writes them.
+    Ok(match name.as_str() {
+        "Pending" => TrackingStatus::Pending,
+        "InfoReceived" => TrackingStatus::InfoReceived,
+        "InTransit" => TrackingStatus::InTransit,
+        "OutForDelivery" => TrackingStatus::OutForDelivery,
+        "AttemptFail" => TrackingStatus::AttemptFail,
+        "AvailableForPickup" => TrackingStatus::AvailableForPickup,
+        "Delivered" => TrackingStatus::Delivered,
+        "Exception" => TrackingStatus::Exception,
+        "Expired" => TrackingStatus::Expired,
+        _ => return Err(Malformed),
+    })
+}
+
+fn step(object: &JsValue, key: &str) -> Result<Step> {
+    let name = string(object, key)?;
+    Ok(match name.as_str() {
+        "Ordered" => Step::Ordered,
+        "Shipped" => Step::Shipped,
+        "InTransit" => Step::InTransit,
+        "OutForDelivery" => Step::OutForDelivery,
+        "Delivered" => Step::Delivered,
+        _ => return Err(Malformed),
+    })
+}
+
+/// `LookupResponse`
+pub fn lookup_response(value: &JsValue) -> Result<LookupResponse> {
+    Ok(LookupResponse {
+        token: string(value, "token")?,
+        expires_at: time(value, "expiresAt")?,
+        order: order(&get(value, "order"))?,
+    })
+}
+
+/// `OrderView`
+pub fn order(value: &JsValue) -> Result<OrderView> {
+    let status_view = get(value, "status");
+    Ok(OrderView {
+        id: OrderId::parse(&string(value, "id")?).map_err(|_| Malformed)?,
+        order_number: string(value, "orderNumber")?,
+        placed_at: time(value, "placedAt")?,
+        customer_first_name: opt_string(value, "customerFirstName"),
+        currency: string(value, "currency")?,
+        total_minor: int(value, "totalMinor")?,
+        cancelled: flag(value, "cancelled")?,
+        status: OrderStatusView {
+            step: step(&status_view, "step")?,
+            status: status(&status_view, "status")?,
+            cancelled: flag(&status_view, "cancelled")?,
+            estimated_delivery: opt_time(&status_view, "estimatedDelivery")?,
+            running_late: flag(&status_view, "runningLate")?,
+        },
+        line_items: list(value, "lineItems", line_item)?,
+        shipments: list(value, "shipments", shipment)?,
+    })
+}
+
+fn line_item(value: &JsValue) -> Result<LineItemView> {
+    Ok(LineItemView {
+        id: string(value, "id")?,
+        title: string(value, "title")?,
+        variant_title: opt_string(value, "variantTitle"),
+        quantity: u32::try_from(int(value, "quantity")?).map_err(|_| Malformed)?,
+        unit_price_minor: int(value, "unitPriceMinor")?,
+        image_url: opt_string(value, "imageUrl"),
+    })
+}
+
+fn shipment(value: &JsValue) -> Result<ShipmentView> {
+    Ok(ShipmentView {
+        id: string(value, "id")?,
+        carrier: opt_string(value, "carrier"),
+        tracking_number: opt_string(value, "trackingNumber"),
+        tracking_url: opt_string(value, "trackingUrl"),
+        status: status(value, "status")?,
+        step: step(value, "step")?,
+        estimated_delivery: opt_time(value, "estimatedDelivery")?,
+        running_late: flag(value, "runningLate")?,
+        delivered_at: opt_time(value, "deliveredAt")?,
+        checkpoints: list(value, "checkpoints", checkpoint)?,
+        // The widget does not show which items are in which parcel yet.
+        items: Vec::new(),
+    })
+}
+
+fn checkpoint(value: &JsValue) -> Result<CheckpointView> {
+    Ok(CheckpointView {
+        status: status(value, "status")?,
+        sub_status: opt_string(value, "subStatus"),
+        message: string(value, "message")?,
+        location: opt_string(value, "location"),
+        occurred_at: time(value, "occurredAt")?,
+    })
+}
+
+/// The `code` of an `application/problem+json` body (`shared::api::Problem`),
+/// if it is one the widget acts on; the strings come from the shared type.
+pub fn problem_code(value: &JsValue) -> Option<ProblemCode> {
+    let code = opt_string(value, "code")?;
+    [
+        ProblemCode::InvalidJson,
+        ProblemCode::InvalidField,
+        ProblemCode::Unauthorized,
+        ProblemCode::TokenExpired,
+        ProblemCode::NotFound,
+        ProblemCode::RateLimited,
+    ]
+    .into_iter()
+    .find(|known| known.as_str() == code)
+}

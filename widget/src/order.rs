@@ -1,0 +1,562 @@
+//! The order view: status, progress bar, shipments with their checkpoints,
+//! and the items, kept fresh while the shopper looks at it.
+
+use std::time::Duration;
+
+use aftercart_shared::api::{CheckpointView, LineItemView, OrderView, ShipmentView};
+use aftercart_shared::i18n::{Lang, Msg, fill};
+use aftercart_shared::tracking::Step;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::api::{Api, ApiError, Session};
+use crate::format::{self, aria_bool};
+
+/// How often an open order is re-fetched. Tracking data changes a few times
+/// a day; once a minute is fresh enough and gentle on the edge.
+const REFRESH_EVERY: Duration = Duration::from_secs(60);
+
+/// Checkpoints shown before "Show all updates".
+const COLLAPSED_CHECKPOINTS: usize = 3;
+
+/// An order, loaded (or seeded from the lookup) and refreshed every minute
+/// until it is delivered or cancelled.
+#[component]
+pub fn OrderPage(
+    /// Access to the order.
+    session: Session,
+    /// The order from the lookup response; `None` fetches it first.
+    seed: Option<OrderView>,
+    /// Move focus to the order heading once it renders.
+    focus: bool,
+    /// "Look up another order".
+    on_back: Callback<()>,
+    /// The token was refused: back to the form with an explanation.
+    on_expired: Callback<()>,
+) -> impl IntoView {
+    let api = expect_context::<Api>();
+    let first = match seed {
+        Some(order) => Load::Ready(order),
+        None => Load::Loading,
+    };
+    let (state, set_state) = signal(first);
+
+    // Plain signal + task instead of `LocalResource` + `Transition` +
+    // `ErrorBoundary`: same behaviour (old content stays up while
+    // refreshing), at a fraction of the wasm size.
+    let load = move || {
+        let api = api.clone();
+        let session = session.clone();
+        leptos::task::spawn_local(async move {
+            let next = match api.order(&session).await {
+                Ok(order) => Load::Ready(order),
+                // A blip during a background refresh keeps the last good
+                // view instead of replacing the order with an error.
+                Err(error) if error.is_transient() && state.with_untracked(Load::is_ready) => {
+                    return;
+                }
+                Err(ApiError::SessionExpired) => {
+                    on_expired.run(());
+                    return;
+                }
+                Err(error) => Load::Failed(error),
+            };
+            // The page may have been left while the request was in flight.
+            let _ = set_state.try_set(next);
+        });
+    };
+    if state.with_untracked(|state| matches!(state, Load::Loading)) {
+        load();
+    }
+
+    // Poll politely: skip while the tab is hidden, stop once nothing can
+    // change any more, and always on unmount.
+    let interval = set_interval_with_handle(
+        {
+            let load = load.clone();
+            move || {
+                if !document().hidden() {
+                    load();
+                }
+            }
+        },
+        REFRESH_EVERY,
+    )
+    .ok();
+    let stop = move || {
+        if let Some(handle) = interval {
+            handle.clear();
+        }
+    };
+    on_cleanup(stop);
+    Effect::new(move || {
+        if state.with(Load::is_settled) {
+            stop();
+        }
+    });
+
+    // Focus moves to the heading once, after a lookup; refreshes re-render
+    // the heading and must not steal focus again.
+    let heading = NodeRef::<html::H2>::new();
+    let pending_focus = StoredValue::new(focus);
+    Effect::new(move || {
+        if let Some(heading) = heading.get()
+            && pending_focus.get_value()
+        {
+            pending_focus.set_value(false);
+            let _ = heading.focus();
+        }
+    });
+
+    // Lives outside the refreshed subtree so a refresh keeps lists open.
+    let expanded = RwSignal::new(Vec::<String>::new());
+
+    move || match state.get() {
+        Load::Loading => view! { <Skeleton /> }.into_any(),
+        Load::Ready(order) => {
+            view! { <OrderDetails order=order heading=heading expanded=expanded on_back=on_back /> }
+                .into_any()
+        }
+        Load::Failed(error) => {
+            let retry = load.clone();
+            view! {
+                <LoadError
+                    error=error
+                    on_retry=move || {
+                        set_state.set(Load::Loading);
+                        retry();
+                    }
+                    on_back=on_back
+                />
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Where the order page is.
+#[derive(Debug, Clone)]
+enum Load {
+    Loading,
+    Ready(OrderView),
+    Failed(ApiError),
+}
+
+impl Load {
+    fn is_ready(&self) -> bool {
+        matches!(self, Self::Ready(_))
+    }
+
+    /// Nothing more to poll for: delivered, cancelled, or a hard error.
+    fn is_settled(&self) -> bool {
+        match self {
+            Self::Loading => false,
+            Self::Ready(order) => order.cancelled || order.status.step == Step::Delivered,
+            Self::Failed(error) => !error.is_transient(),
+        }
+    }
+}
+
+/// A placeholder with the loader's reserved height, so nothing jumps.
+#[component]
+fn Skeleton() -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    view! {
+        <div class="ac-card ac-skeleton" role="status" aria-live="polite">
+            <span class="ac-sr">{lang.text(Msg::Loading)}</span>
+            <span class="ac-bone ac-bone-title" aria-hidden="true"></span>
+            <span class="ac-bone" aria-hidden="true"></span>
+            <span class="ac-bone ac-bone-short" aria-hidden="true"></span>
+            <span class="ac-bone ac-bone-bar" aria-hidden="true"></span>
+        </div>
+    }
+}
+
+/// The order could not be loaded.
+#[component]
+fn LoadError(
+    /// What went wrong.
+    error: ApiError,
+    /// Re-fetch the order.
+    on_retry: impl Fn() + Send + Sync + 'static,
+    /// Back to the lookup form.
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    view! {
+        <div class="ac-card">
+            <p class="ac-status ac-status-error" role="alert">
+                {lang.text(error.message())}
+            </p>
+            <div class="ac-actions">
+                {error
+                    .is_transient()
+                    .then(|| {
+                        view! {
+                            <button class="ac-button" type="button" on:click=move |_| on_retry()>
+                                {lang.text(Msg::TryAgain)}
+                            </button>
+                        }
+                    })}
+                <button class="ac-button ac-button-quiet" type="button" on:click=move |_| on_back.run(())>
+                    {lang.text(Msg::LookUpAnother)}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Everything about one loaded order.
+#[component]
+fn OrderDetails(
+    /// The order to show.
+    order: OrderView,
+    /// The order heading, focused after a lookup.
+    heading: NodeRef<html::H2>,
+    /// Ids of shipments whose full checkpoint list is open.
+    expanded: RwSignal<Vec<String>>,
+    /// "Look up another order".
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let status = &order.status;
+    let problem = status.status.is_problem();
+    let thanks = match &order.customer_first_name {
+        Some(name) => fill(lang.text(Msg::ThankYouNamed), &[("name", name)]),
+        None => lang.text(Msg::ThankYou).to_owned(),
+    };
+    let eta = (!order.cancelled && status.step != Step::Delivered)
+        .then_some(status.estimated_delivery)
+        .flatten()
+        .map(|eta| {
+            fill(
+                lang.text(Msg::EstimatedDelivery),
+                &[("date", &format::calendar_date(lang, eta))],
+            )
+        });
+    let total = order.shipments.len();
+
+    view! {
+        <section class="ac-card ac-summary" class:ac-problem=problem>
+            <h2 class="ac-title" tabindex="-1" node_ref=heading>
+                {fill(lang.text(Msg::OrderHeading), &[("number", &order.order_number)])}
+            </h2>
+            <p class="ac-thanks">{thanks}</p>
+            <p class="ac-muted">
+                {fill(lang.text(Msg::PlacedOn), &[("date", &format::date(lang, order.placed_at))])}
+            </p>
+            {if order.cancelled {
+                view! { <p class="ac-notice ac-notice-warn">{lang.text(Msg::OrderCancelled)}</p> }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="ac-headline" aria-live="polite">
+                        {lang.status(status.status)}
+                    </p>
+                    {eta
+                        .map(|eta| {
+                            view! {
+                                <p class="ac-eta">
+                                    {eta}
+                                    {status
+                                        .running_late
+                                        .then(|| {
+                                            view! {
+                                                <span class="ac-badge">
+                                                    {lang.text(Msg::RunningLate)}
+                                                </span>
+                                            }
+                                        })}
+                                </p>
+                            }
+                        })}
+                    <StepBar current=status.step problem=problem />
+                    {problem
+                        .then(|| {
+                            view! {
+                                <p class="ac-notice ac-notice-warn">
+                                    {lang.text(Msg::ExceptionHelp)}
+                                </p>
+                            }
+                        })}
+                }
+                    .into_any()
+            }}
+        </section>
+        {(order.shipments.is_empty() && !order.cancelled)
+            .then(|| {
+                view! {
+                    <p class="ac-card ac-notice">{lang.text(Msg::NotShippedYet)}</p>
+                }
+            })}
+        {order
+            .shipments
+            .into_iter()
+            .enumerate()
+            .map(|(index, shipment)| {
+                view! {
+                    <ShipmentCard
+                        shipment=shipment
+                        position=(total > 1).then_some((index + 1, total))
+                        expanded=expanded
+                    />
+                }
+            })
+            .collect_view()}
+        <LineItems items=order.line_items currency=order.currency total_minor=order.total_minor />
+        <button class="ac-button ac-button-quiet ac-back" type="button" on:click=move |_| on_back.run(())>
+            {lang.text(Msg::LookUpAnother)}
+        </button>
+    }
+}
+
+/// Ordered → Shipped → In transit → Out for delivery → Delivered.
+#[component]
+fn StepBar(
+    /// The furthest step reached.
+    current: Step,
+    /// The parcel is stuck: the current step is drawn as a warning.
+    problem: bool,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    view! {
+        <ol class="ac-steps" class:ac-problem=problem aria-label=lang.text(Msg::ProgressLabel)>
+            {Step::ALL
+                .into_iter()
+                .map(|step| {
+                    view! {
+                        <li
+                            class="ac-step"
+                            class:ac-done=step <= current
+                            class:ac-current=step == current
+                            aria-current=(step == current).then_some("step")
+                        >
+                            <span class="ac-dot" aria-hidden="true"></span>
+                            <span class="ac-step-label">{lang.step(step)}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+/// One parcel: carrier, tracking number and link, and its checkpoints.
+#[component]
+fn ShipmentCard(
+    /// The parcel.
+    shipment: ShipmentView,
+    /// `(n, total)` when the order ships in several parcels.
+    position: Option<(usize, usize)>,
+    /// Ids of shipments whose full checkpoint list is open.
+    expanded: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let id = shipment.id;
+    let list_id = ["ac-updates-", &id].concat();
+    let open = Signal::derive({
+        let id = id.clone();
+        move || expanded.with(|ids| ids.contains(&id))
+    });
+    let toggle = move |_| {
+        expanded.update(|ids| match ids.iter().position(|open| *open == id) {
+            Some(at) => {
+                ids.swap_remove(at);
+            }
+            None => ids.push(id.clone()),
+        });
+    };
+    let when = shipment
+        .delivered_at
+        .map(|at| {
+            fill(
+                lang.text(Msg::DeliveredOn),
+                &[("date", &format::date(lang, at))],
+            )
+        })
+        .or_else(|| {
+            shipment.estimated_delivery.map(|eta| {
+                fill(
+                    lang.text(Msg::EstimatedDelivery),
+                    &[("date", &format::calendar_date(lang, eta))],
+                )
+            })
+        });
+    let late = shipment.running_late && shipment.delivered_at.is_none();
+    let more = shipment.checkpoints.len() > COLLAPSED_CHECKPOINTS;
+
+    view! {
+        <section class="ac-card ac-shipment">
+            {position
+                .map(|(n, total)| {
+                    view! {
+                        <h3 class="ac-kicker">
+                            {fill(
+                                lang.text(Msg::ShipmentOf),
+                                &[("n", &n.to_string()), ("total", &total.to_string())],
+                            )}
+                        </h3>
+                    }
+                })}
+            <p class="ac-ship-status" class:ac-problem=shipment.status.is_problem()>
+                {lang.status(shipment.status)}
+            </p>
+            {when
+                .map(|when| {
+                    view! {
+                        <p class="ac-eta">
+                            {when}
+                            {late
+                                .then(|| {
+                                    view! {
+                                        <span class="ac-badge">{lang.text(Msg::RunningLate)}</span>
+                                    }
+                                })}
+                        </p>
+                    }
+                })}
+            <dl class="ac-facts">
+                {shipment
+                    .carrier
+                    .map(|carrier| {
+                        view! {
+                            <div>
+                                <dt>{lang.text(Msg::Carrier)}</dt>
+                                <dd>{carrier}</dd>
+                            </div>
+                        }
+                    })}
+                {shipment
+                    .tracking_number
+                    .map(|number| {
+                        view! {
+                            <div>
+                                <dt>{lang.text(Msg::TrackingNumber)}</dt>
+                                <dd class="ac-mono">{number}</dd>
+                            </div>
+                        }
+                    })}
+            </dl>
+            {shipment
+                .tracking_url
+                .map(|url| {
+                    view! {
+                        <a class="ac-link" href=url target="_blank" rel="noopener noreferrer">
+                            {lang.text(Msg::TrackOnCarrierSite)}
+                        </a>
+                    }
+                })}
+            {(!shipment.checkpoints.is_empty())
+                .then(|| {
+                    view! {
+                        <h4 class="ac-subtitle">{lang.text(Msg::Updates)}</h4>
+                        <ol class="ac-timeline" id=list_id.clone()>
+                            {shipment
+                                .checkpoints
+                                .into_iter()
+                                .enumerate()
+                                .map(|(index, checkpoint)| {
+                                    let hidden = move || index >= COLLAPSED_CHECKPOINTS && !open.get();
+                                    view! { <CheckpointItem checkpoint=checkpoint latest=index == 0 hidden=hidden /> }
+                                })
+                                .collect_view()}
+                        </ol>
+                    }
+                })}
+            {more
+                .then(|| {
+                    view! {
+                        <button
+                            class="ac-toggle"
+                            type="button"
+                            aria-expanded=move || aria_bool(open.get())
+                            aria-controls=list_id
+                            on:click=toggle
+                        >
+                            {move || lang.text(if open.get() { Msg::ShowLess } else { Msg::ShowMore })}
+                        </button>
+                    }
+                })}
+        </section>
+    }
+}
+
+/// One tracking event.
+#[component]
+fn CheckpointItem(
+    /// The event.
+    checkpoint: CheckpointView,
+    /// The newest event, drawn emphasised.
+    latest: bool,
+    /// Collapsed away behind "Show all updates".
+    hidden: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let CheckpointView {
+        status,
+        message,
+        location,
+        occurred_at,
+        ..
+    } = checkpoint;
+    view! {
+        <li class="ac-checkpoint" class:ac-latest=latest class:ac-problem=status.is_problem() hidden=hidden>
+            <p class="ac-cp-status">{lang.status(status)}</p>
+            {(!message.is_empty()).then(|| view! { <p class="ac-cp-message">{message}</p> })}
+            <p class="ac-cp-meta">
+                <time datetime=occurred_at.to_rfc3339()>{format::date_time(lang, occurred_at)}</time>
+                {location.map(|location| view! { <span class="ac-cp-location">{location}</span> })}
+            </p>
+        </li>
+    }
+}
+
+/// The items in the order, with the total.
+#[component]
+fn LineItems(
+    /// The order's lines.
+    items: Vec<LineItemView>,
+    /// ISO 4217 code for all amounts.
+    currency: String,
+    /// The order total in minor units.
+    total_minor: i64,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let total = format::money(lang, total_minor, &currency);
+    view! {
+        <section class="ac-card">
+            <h3 class="ac-subtitle">{lang.text(Msg::Items)}</h3>
+            <ul class="ac-items">
+                {items
+                    .into_iter()
+                    .map(|item| {
+                        view! {
+                            <li class="ac-item">
+                                {match item.image_url {
+                                    Some(src) => {
+                                        view! {
+                                            <img class="ac-thumb" src=src alt="" width="56" height="56" loading="lazy" decoding="async" />
+                                        }
+                                            .into_any()
+                                    }
+                                    None => view! { <span class="ac-thumb" aria-hidden="true"></span> }.into_any(),
+                                }}
+                                <div class="ac-item-text">
+                                    <p class="ac-item-title">{item.title}</p>
+                                    {item.variant_title.map(|variant| view! { <p class="ac-muted">{variant}</p> })}
+                                    <p class="ac-muted">
+                                        {fill(lang.text(Msg::Quantity), &[("n", &item.quantity.to_string())])}
+                                    </p>
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <p class="ac-total">
+                <span>{lang.text(Msg::Total)}</span>
+                <span>{total}</span>
+            </p>
+        </section>
+    }
+}
