@@ -1,0 +1,144 @@
+//! Helpers for the end-to-end suite. The tests run against a real edge
+//! (`wrangler dev` on workerd, D1 in SQLite) that `cargo xtask test` starts
+//! with fresh state and the demo seed; they fail loudly when it is absent
+//! rather than passing without testing anything.
+
+use std::time::Duration;
+
+pub use serde_json::{Value, json};
+
+/// The running edge under test.
+#[derive(Debug, Clone)]
+pub struct Edge {
+    pub url: String,
+    agent: ureq::Agent,
+}
+
+/// A response, read whole.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "body is not JSON ({e}): {}",
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// Asserts an RFC 9457 problem with this status and code.
+    pub fn assert_problem(&self, status: u16, code: &str) -> Value {
+        assert_eq!(self.status, status, "status; body: {}", self.text());
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/problem+json"),
+            "content type"
+        );
+        let problem = self.json();
+        assert_eq!(problem["status"], status);
+        assert_eq!(problem["code"], code);
+        assert!(problem["type"].as_str().is_some_and(|t| t.ends_with(code)));
+        assert!(problem["title"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(problem["detail"].as_str().is_some_and(|t| !t.is_empty()));
+        problem
+    }
+}
+
+impl Edge {
+    pub fn from_env() -> Self {
+        let url = std::env::var("AFTERCART_EDGE_URL").unwrap_or_else(|_| {
+            panic!(
+                "AFTERCART_EDGE_URL is not set: run the end-to-end suite with `cargo xtask test`"
+            )
+        });
+        let agent = ureq::Agent::config_builder()
+            .timeout_global(Some(Duration::from_secs(30)))
+            .http_status_as_error(false)
+            .build()
+            .into();
+        Self { url, agent }
+    }
+
+    pub fn token_secret() -> String {
+        std::env::var("AFTERCART_TOKEN_SECRET")
+            .expect("AFTERCART_TOKEN_SECRET is set by cargo xtask test")
+    }
+
+    pub fn request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+    ) -> Reply {
+        let uri = format!("{}{path}", self.url);
+        let mut builder = ureq::http::Request::builder().method(method).uri(&uri);
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
+        let request = builder
+            .body(body.map(<[u8]>::to_vec).unwrap_or_default())
+            .expect("valid request");
+        let mut response = self
+            .agent
+            .run(request)
+            .unwrap_or_else(|e| panic!("{method} {uri} failed: {e}"));
+        Reply {
+            status: response.status().as_u16(),
+            headers: response
+                .headers()
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned()))
+                .collect(),
+            body: response
+                .body_mut()
+                .with_config()
+                .limit(50 * 1024 * 1024)
+                .read_to_vec()
+                .expect("readable body"),
+        }
+    }
+
+    pub fn get(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        self.request("GET", path, headers, None)
+    }
+
+    pub fn post_json(&self, path: &str, body: &Value) -> Reply {
+        let bytes = serde_json::to_vec(body).expect("serializable");
+        self.request(
+            "POST",
+            path,
+            &[("content-type", "application/json")],
+            Some(&bytes),
+        )
+    }
+
+    /// Looks an order up and returns `(token, order view)`, asserting success.
+    pub fn lookup(&self, shop: &str, number: &str, email: &str) -> (String, Value) {
+        let reply = self.post_json(
+            &format!("/v1/shops/{shop}/lookup"),
+            &json!({ "orderNumber": number, "email": email }),
+        );
+        assert_eq!(reply.status, 200, "lookup {number}: {}", reply.text());
+        let body = reply.json();
+        let token = body["token"].as_str().expect("token").to_owned();
+        (token, body["order"].clone())
+    }
+}

@@ -1,0 +1,135 @@
+//! `cargo xtask bench`: the widget's size and the edge's throughput, as
+//! tables. Load goes to 127.0.0.1 only and is bounded in time and count.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use crate::edge::{self, LocalEdge};
+use crate::load::{self, Request};
+use crate::tools::{self, Needs};
+use crate::{Result, build, step};
+
+const CONNECTIONS: usize = 16;
+const DURATION: Duration = Duration::from_secs(10);
+const MAX_REQUESTS: usize = 50_000;
+/// The whole widget must fit in this, brotli-compressed.
+const WIDGET_BUDGET_BROTLI: usize = 100 * 1024;
+
+pub fn run() -> Result {
+    let tools = tools::ensure(Needs::BUILD)?;
+    let bundle = build::all(&tools)?;
+
+    step("widget size (bytes)");
+    println!("| file | raw | gzip -9 | brotli -q11 |");
+    println!("|---|---:|---:|---:|");
+    let mut total = [0usize; 3];
+    for (name, path) in [
+        ("wasm", &bundle.wasm),
+        ("js (glue)", &bundle.js),
+        ("css", &bundle.css),
+        ("loader widget.js", &bundle.loader),
+    ] {
+        let sizes = sizes(path)?;
+        for (sum, size) in total.iter_mut().zip(sizes) {
+            *sum += size;
+        }
+        println!("| {name} | {} | {} | {} |", sizes[0], sizes[1], sizes[2]);
+    }
+    println!("| **total** | {} | {} | {} |", total[0], total[1], total[2]);
+    println!(
+        "budget: {} of {} bytes brotli ({:.0}%)",
+        total[2],
+        WIDGET_BUDGET_BROTLI,
+        100.0 * total[2] as f64 / WIDGET_BUDGET_BROTLI as f64
+    );
+
+    edge::write_dev_vars()?;
+    let persist = edge::fresh_state("bench-state")?;
+    edge::prepare_state(&tools, &persist)?;
+    let local = LocalEdge::start(&tools, edge::free_port()?, &persist, true)?;
+
+    let lookup_body = r##"{"orderNumber":"#1002","email":"erik@example.com"}"##.to_owned();
+    let lookup = Request {
+        method: "POST",
+        url: format!("{}/v1/shops/demo/lookup", local.url),
+        headers: vec![("content-type".into(), "application/json".into())],
+        body: Some(lookup_body.clone()),
+    };
+    let token = token_for(&lookup)?;
+    let routes = [
+        (
+            "GET /healthz (static)",
+            Request {
+                method: "GET",
+                url: format!("{}/healthz", local.url),
+                headers: Vec::new(),
+                body: None,
+            },
+        ),
+        ("POST /v1/shops/demo/lookup", lookup),
+        (
+            "GET /v1/shops/demo/orders/demo-1002",
+            Request {
+                method: "GET",
+                url: format!("{}/v1/shops/demo/orders/demo-1002", local.url),
+                headers: vec![("authorization".into(), format!("Bearer {token}"))],
+                body: None,
+            },
+        ),
+    ];
+
+    step(&format!(
+        "edge throughput: wrangler dev on 127.0.0.1, {CONNECTIONS} connections, {} s per route",
+        DURATION.as_secs()
+    ));
+    println!("| route | requests | req/s | p50 ms | p99 ms | vs static | failed |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    let mut baseline = None;
+    for (name, request) in &routes {
+        // Warm the isolate and the connection pool first.
+        load::run(request, 2, Duration::from_secs(1), 50);
+        let stats = load::run(request, CONNECTIONS, DURATION, MAX_REQUESTS);
+        let base = *baseline.get_or_insert(stats.per_second);
+        println!(
+            "| {name} | {} | {:.0} | {:.1} | {:.1} | {:.0}% | {} |",
+            stats.ok,
+            stats.per_second,
+            stats.p50.as_secs_f64() * 1e3,
+            stats.p99.as_secs_f64() * 1e3,
+            100.0 * stats.per_second / base,
+            stats.failed
+        );
+        std::io::stdout().flush()?;
+    }
+    drop(local);
+    Ok(())
+}
+
+fn token_for(lookup: &Request) -> Result<String> {
+    let body: serde_json::Value = ureq::post(&lookup.url)
+        .header("content-type", "application/json")
+        .send(lookup.body.clone().unwrap_or_default())?
+        .body_mut()
+        .read_json()?;
+    body["token"]
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| "lookup returned no token".into())
+}
+
+/// Raw, gzip -9 and brotli -q11 sizes.
+fn sizes(path: &Path) -> Result<[usize; 3]> {
+    let raw = std::fs::read(path)?;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&raw)?;
+    let gzip = gz.finish()?.len();
+    let mut brotli = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut raw.as_slice(), &mut brotli, &params)?;
+    Ok([raw.len(), gzip, brotli.len()])
+}

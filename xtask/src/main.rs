@@ -1,0 +1,75 @@
+//! `cargo xtask`: aftercart's build orchestration, in Rust.
+//!
+//! - `cargo xtask dev [--port N]`   build everything and run the local edge with the demo store
+//! - `cargo xtask test`             the whole suite, as CI runs it
+//! - `cargo xtask bench`            widget sizes and edge throughput, as a table
+//! - `cargo xtask build`            release build of widget and edge into edge/build
+//! - `cargo xtask setup [--browser]` install the pinned tools (idempotent)
+
+mod bench;
+mod build;
+mod dev;
+mod edge;
+mod load;
+mod seed;
+mod sh;
+mod test;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        Some("dev") => port_arg(&args[1..]).and_then(dev::run),
+        Some("test") => test::run(),
+        Some("bench") => bench::run(),
+        Some("build") => tools::ensure(tools::Needs::BUILD).and_then(|t| build::all(&t).map(drop)),
+        Some("setup") => {
+            let needs = if args.iter().any(|a| a == "--browser") {
+                tools::Needs::TEST
+            } else {
+                tools::Needs::BUILD
+            };
+            tools::ensure(needs).map(drop)
+        }
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <dev [--port N] | test | bench | build | setup [--browser]>"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("xtask: error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn port_arg(args: &[String]) -> Result<u16> {
+    match args {
+        [] => Ok(8787),
+        [flag, value] if flag == "--port" => Ok(value.parse()?),
+        [one] if one.starts_with("--port=") => Ok(one["--port=".len()..].parse()?),
+        _ => Err(format!("unexpected arguments: {args:?} (expected --port N)").into()),
+    }
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Prints a step header, so long runs say where they are.
+pub fn step(what: &str) {
+    println!("\n==> {what}");
+}

@@ -1,0 +1,583 @@
+//! The demo shop: one order in every state a shopper can meet, with times
+//! relative to `now` so "delivered 2 days ago" stays true whenever it runs.
+//! The same data is listed in the README.
+
+use aftercart_shared::tracking::TrackingStatus::{self, *};
+use aftercart_shared::{Email, OrderNumber, UnixTime};
+
+pub const DEMO_SHOP: &str = "demo";
+pub const DEMO_SHOP_NAME: &str = "Nordlys Outdoor";
+
+pub fn now() -> UnixTime {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    UnixTime::from_secs(i64::try_from(secs).unwrap_or(i64::MAX))
+}
+
+pub struct DemoOrder {
+    pub number: &'static str,
+    pub email: &'static str,
+    pub first_name: &'static str,
+    /// What the order demonstrates, for the README and the tests.
+    pub state: &'static str,
+    placed_hours_ago: i64,
+    cancelled: bool,
+    items: &'static [Item],
+    shipments: &'static [DemoShipment],
+}
+
+struct Item {
+    id: &'static str,
+    product_id: &'static str,
+    title: &'static str,
+    variant: Option<&'static str>,
+    quantity: u32,
+    price_minor: i64,
+}
+
+struct DemoShipment {
+    carrier: &'static str,
+    tracking: &'static str,
+    url: &'static str,
+    eta_days_from_now: Option<i64>,
+    items: &'static [(&'static str, u32)],
+    events: &'static [Event],
+}
+
+struct Event {
+    hours_ago: i64,
+    status: TrackingStatus,
+    raw: &'static str,
+    message: &'static str,
+    location: Option<&'static str>,
+}
+
+const fn ev(
+    hours_ago: i64,
+    status: TrackingStatus,
+    raw: &'static str,
+    message: &'static str,
+    location: Option<&'static str>,
+) -> Event {
+    Event {
+        hours_ago,
+        status,
+        raw,
+        message,
+        location,
+    }
+}
+
+const JACKET: Item = Item {
+    id: "li-jacket",
+    product_id: "p-down-jacket",
+    title: "Fjällvind Down Jacket",
+    variant: Some("Forest green / M"),
+    quantity: 1,
+    price_minor: 249_900,
+};
+const SOCKS: Item = Item {
+    id: "li-socks",
+    product_id: "p-trail-socks",
+    title: "Merino Trail Socks",
+    variant: Some("2-pack / 39–42"),
+    quantity: 2,
+    price_minor: 14_900,
+};
+const HEADLAMP: Item = Item {
+    id: "li-headlamp",
+    product_id: "p-headlamp",
+    title: "Polarljus 400 Headlamp",
+    variant: None,
+    quantity: 1,
+    price_minor: 59_900,
+};
+const TENT: Item = Item {
+    id: "li-tent",
+    product_id: "p-tent",
+    title: "Kebne 2 Tent",
+    variant: Some("2 person"),
+    quantity: 1,
+    price_minor: 449_900,
+};
+const SLEEPING_BAG: Item = Item {
+    id: "li-bag",
+    product_id: "p-sleeping-bag",
+    title: "Vinter −10 Sleeping Bag",
+    variant: Some("Regular"),
+    quantity: 1,
+    price_minor: 199_900,
+};
+const CAMERA: Item = Item {
+    id: "li-camera",
+    product_id: "p-action-camera",
+    title: "Ridge Action Camera",
+    variant: Some("Black"),
+    quantity: 1,
+    price_minor: 329_900,
+};
+
+const POSTNORD: &str = "PostNord";
+const DHL: &str = "DHL";
+
+/// Handed over, sorted, moving: the common head of most demo journeys.
+macro_rules! early_events {
+    ($h:expr) => {
+        [
+            ev(
+                $h,
+                InfoReceived,
+                "EE",
+                "Shipment information received",
+                Some("Stockholm, SE"),
+            ),
+            ev(
+                $h - 6,
+                InTransit,
+                "EV",
+                "The shipment has been handed over to the carrier",
+                Some("Stockholm, SE"),
+            ),
+            ev(
+                $h - 20,
+                InTransit,
+                "AD",
+                "Arrived at terminal",
+                Some("Jönköping, SE"),
+            ),
+        ]
+    };
+}
+
+pub const DEMO_ORDERS: &[DemoOrder] = &[
+    DemoOrder {
+        number: "1001",
+        email: "astrid@example.com",
+        first_name: "Astrid",
+        state: "processing, not shipped yet",
+        placed_hours_ago: 5,
+        cancelled: false,
+        items: &[SOCKS, HEADLAMP],
+        shipments: &[],
+    },
+    DemoOrder {
+        number: "1002",
+        email: "erik@example.com",
+        first_name: "Erik",
+        state: "in transit",
+        placed_hours_ago: 70,
+        cancelled: false,
+        items: &[JACKET],
+        shipments: &[DemoShipment {
+            carrier: POSTNORD,
+            tracking: "00370712345678901",
+            url: "https://tracking.postnord.com/se/?id=00370712345678901",
+            eta_days_from_now: Some(1),
+            items: &[("li-jacket", 1)],
+            events: &early_events!(60),
+        }],
+    },
+    DemoOrder {
+        number: "1003",
+        email: "ingrid@example.com",
+        first_name: "Ingrid",
+        state: "out for delivery",
+        placed_hours_ago: 96,
+        cancelled: false,
+        items: &[HEADLAMP],
+        shipments: &[DemoShipment {
+            carrier: DHL,
+            tracking: "JVGL0999991234567",
+            url: "https://www.dhl.com/se-en/home/tracking.html?tracking-id=JVGL0999991234567",
+            eta_days_from_now: Some(0),
+            items: &[("li-headlamp", 1)],
+            events: &[
+                ev(
+                    80,
+                    InfoReceived,
+                    "PU",
+                    "Shipment information received",
+                    Some("Stockholm, SE"),
+                ),
+                ev(
+                    70,
+                    InTransit,
+                    "PL",
+                    "Processed at parcel center",
+                    Some("Stockholm, SE"),
+                ),
+                ev(
+                    30,
+                    InTransit,
+                    "AR",
+                    "Arrived at delivery facility",
+                    Some("Göteborg, SE"),
+                ),
+                ev(
+                    2,
+                    OutForDelivery,
+                    "WC",
+                    "Out for delivery",
+                    Some("Göteborg, SE"),
+                ),
+            ],
+        }],
+    },
+    DemoOrder {
+        number: "1004",
+        email: "nils@example.com",
+        first_name: "Nils",
+        state: "delivered 2 days ago",
+        placed_hours_ago: 24 * 6,
+        cancelled: false,
+        items: &[CAMERA],
+        shipments: &[DemoShipment {
+            carrier: POSTNORD,
+            tracking: "00370712345678902",
+            url: "https://tracking.postnord.com/se/?id=00370712345678902",
+            eta_days_from_now: Some(-2),
+            items: &[("li-camera", 1)],
+            events: &[
+                ev(
+                    24 * 5,
+                    InfoReceived,
+                    "EE",
+                    "Shipment information received",
+                    Some("Stockholm, SE"),
+                ),
+                ev(
+                    24 * 4,
+                    InTransit,
+                    "EV",
+                    "The shipment has been handed over to the carrier",
+                    Some("Stockholm, SE"),
+                ),
+                ev(
+                    24 * 3,
+                    InTransit,
+                    "AD",
+                    "Arrived at terminal",
+                    Some("Malmö, SE"),
+                ),
+                ev(
+                    24 * 2 + 5,
+                    OutForDelivery,
+                    "UT",
+                    "Out for delivery",
+                    Some("Malmö, SE"),
+                ),
+                ev(
+                    24 * 2,
+                    Delivered,
+                    "DL",
+                    "Delivered to the recipient's mailbox",
+                    Some("Malmö, SE"),
+                ),
+            ],
+        }],
+    },
+    DemoOrder {
+        number: "1005",
+        email: "sofia@example.com",
+        first_name: "Sofia",
+        state: "delivered 10 days ago",
+        placed_hours_ago: 24 * 14,
+        cancelled: false,
+        items: &[TENT, SOCKS],
+        shipments: &[DemoShipment {
+            carrier: DHL,
+            tracking: "JVGL0999991234568",
+            url: "https://www.dhl.com/se-en/home/tracking.html?tracking-id=JVGL0999991234568",
+            eta_days_from_now: Some(-10),
+            items: &[("li-tent", 1), ("li-socks", 2)],
+            events: &[
+                ev(
+                    24 * 13,
+                    InfoReceived,
+                    "PU",
+                    "Shipment information received",
+                    Some("Stockholm, SE"),
+                ),
+                ev(
+                    24 * 12,
+                    InTransit,
+                    "PL",
+                    "Processed at parcel center",
+                    Some("Stockholm, SE"),
+                ),
+                ev(
+                    24 * 10 + 6,
+                    OutForDelivery,
+                    "WC",
+                    "Out for delivery",
+                    Some("Uppsala, SE"),
+                ),
+                ev(
+                    24 * 10,
+                    Delivered,
+                    "OK",
+                    "Delivered, signed for by SOFIA",
+                    Some("Uppsala, SE"),
+                ),
+            ],
+        }],
+    },
+    DemoOrder {
+        number: "1006",
+        email: "oskar@example.com",
+        first_name: "Oskar",
+        state: "delivery exception",
+        placed_hours_ago: 24 * 5,
+        cancelled: false,
+        items: &[SLEEPING_BAG],
+        shipments: &[DemoShipment {
+            carrier: POSTNORD,
+            tracking: "00370712345678903",
+            url: "https://tracking.postnord.com/se/?id=00370712345678903",
+            eta_days_from_now: Some(-1),
+            items: &[("li-bag", 1)],
+            events: &[
+                ev(
+                    24 * 4,
+                    InfoReceived,
+                    "EE",
+                    "Shipment information received",
+                    Some("Stockholm, SE"),
+                ),
+                ev(
+                    24 * 3,
+                    InTransit,
+                    "EV",
+                    "The shipment has been handed over to the carrier",
+                    Some("Stockholm, SE"),
+                ),
+                ev(
+                    24 * 2,
+                    InTransit,
+                    "AD",
+                    "Arrived at terminal",
+                    Some("Umeå, SE"),
+                ),
+                ev(
+                    20,
+                    Exception,
+                    "AV",
+                    "Incomplete address: the carrier is contacting the recipient",
+                    Some("Umeå, SE"),
+                ),
+            ],
+        }],
+    },
+    DemoOrder {
+        number: "1007",
+        email: "maja@example.com",
+        first_name: "Maja",
+        state: "two shipments: one delivered, one in transit",
+        placed_hours_ago: 24 * 4,
+        cancelled: false,
+        items: &[TENT, SLEEPING_BAG],
+        shipments: &[
+            DemoShipment {
+                carrier: DHL,
+                tracking: "JVGL0999991234569",
+                url: "https://www.dhl.com/se-en/home/tracking.html?tracking-id=JVGL0999991234569",
+                eta_days_from_now: Some(-1),
+                items: &[("li-tent", 1)],
+                events: &[
+                    ev(
+                        24 * 3,
+                        InfoReceived,
+                        "PU",
+                        "Shipment information received",
+                        Some("Stockholm, SE"),
+                    ),
+                    ev(
+                        24 * 2,
+                        InTransit,
+                        "PL",
+                        "Processed at parcel center",
+                        Some("Stockholm, SE"),
+                    ),
+                    ev(
+                        30,
+                        OutForDelivery,
+                        "WC",
+                        "Out for delivery",
+                        Some("Västerås, SE"),
+                    ),
+                    ev(24, Delivered, "OK", "Delivered", Some("Västerås, SE")),
+                ],
+            },
+            DemoShipment {
+                carrier: POSTNORD,
+                tracking: "00370712345678904",
+                url: "https://tracking.postnord.com/se/?id=00370712345678904",
+                eta_days_from_now: Some(2),
+                items: &[("li-bag", 1)],
+                events: &early_events!(40),
+            },
+        ],
+    },
+    DemoOrder {
+        number: "1008",
+        email: "liv@example.com",
+        first_name: "Liv",
+        state: "cancelled",
+        placed_hours_ago: 24 * 2,
+        cancelled: true,
+        items: &[JACKET],
+        shipments: &[],
+    },
+];
+
+/// SQL that replaces the demo shop's data with fresh demo orders.
+pub fn demo_sql(now: UnixTime) -> String {
+    let hours_ago = |h: i64| now.plus_secs(-h * 3600).secs();
+    let mut sql = String::from("-- Generated by cargo xtask: the demo shop.\n");
+    for table in [
+        "checkpoints",
+        "shipment_items",
+        "shipments",
+        "line_items",
+        "orders",
+    ] {
+        sql += &format!("DELETE FROM {table} WHERE shop_id = '{DEMO_SHOP}';\n");
+    }
+    sql += &format!(
+        "INSERT INTO shops (id, name, created_at) VALUES ('{DEMO_SHOP}', {}, {}) \
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name;\n",
+        quote(DEMO_SHOP_NAME),
+        now.secs()
+    );
+    for order in DEMO_ORDERS {
+        let order_id = format!("demo-{}", order.number);
+        let number = OrderNumber::parse(order.number)
+            .map_or_else(|_| order.number.to_owned(), |n| n.to_string());
+        let email =
+            Email::parse(order.email).map_or_else(|_| order.email.to_owned(), |e| e.to_string());
+        let total: i64 = order
+            .items
+            .iter()
+            .map(|i| i.price_minor * i64::from(i.quantity))
+            .sum();
+        let placed = hours_ago(order.placed_hours_ago);
+        sql += &format!(
+            "INSERT INTO orders (shop_id, id, order_number, display_number, email, customer_first_name, \
+             customer_id, placed_at, currency, total_minor, cancelled_at, updated_at) VALUES \
+             ('{DEMO_SHOP}', {}, {}, {}, {}, {}, NULL, {placed}, 'SEK', {total}, {}, {});\n",
+            quote(&order_id),
+            quote(&number),
+            quote(&format!("#{}", order.number)),
+            quote(&email),
+            quote(order.first_name),
+            if order.cancelled {
+                (placed + 3600).to_string()
+            } else {
+                "NULL".into()
+            },
+            now.secs()
+        );
+        for (position, item) in order.items.iter().enumerate() {
+            sql += &format!(
+                "INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, variant_title, \
+                 sku, quantity, unit_price_minor, image_url) VALUES ('{DEMO_SHOP}', {}, {}, {position}, {}, {}, {}, NULL, {}, {}, NULL);\n",
+                quote(&order_id),
+                quote(item.id),
+                quote(item.product_id),
+                quote(item.title),
+                item.variant.map_or_else(|| "NULL".into(), quote),
+                item.quantity,
+                item.price_minor,
+            );
+        }
+        for (index, shipment) in order.shipments.iter().enumerate() {
+            let shipment_id = format!("{order_id}-s{}", index + 1);
+            let created = shipment
+                .events
+                .iter()
+                .map(|e| hours_ago(e.hours_ago))
+                .min()
+                .unwrap_or(placed);
+            let eta = shipment.eta_days_from_now.map_or_else(
+                || "NULL".into(),
+                |days| now.plus_days(days).date().midnight_utc().secs().to_string(),
+            );
+            sql += &format!(
+                "INSERT INTO shipments (shop_id, order_id, id, carrier, tracking_number, tracking_url, \
+                 carrier_estimate, created_at) VALUES ('{DEMO_SHOP}', {}, {}, {}, {}, {}, {eta}, {created});\n",
+                quote(&order_id),
+                quote(&shipment_id),
+                quote(shipment.carrier),
+                quote(shipment.tracking),
+                quote(shipment.url),
+            );
+            for (line_item, quantity) in shipment.items {
+                sql += &format!(
+                    "INSERT INTO shipment_items (shop_id, order_id, shipment_id, line_item_id, quantity) \
+                     VALUES ('{DEMO_SHOP}', {}, {}, {}, {quantity});\n",
+                    quote(&order_id),
+                    quote(&shipment_id),
+                    quote(line_item),
+                );
+            }
+            for event in shipment.events {
+                sql += &format!(
+                    "INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, \
+                     message, sub_status, location, received_at) VALUES ('{DEMO_SHOP}', {}, {}, {}, {}, {}, {}, NULL, {}, {});\n",
+                    quote(&order_id),
+                    quote(&shipment_id),
+                    hours_ago(event.hours_ago),
+                    quote(event.status.as_str()),
+                    quote(event.raw),
+                    quote(event.message),
+                    event.location.map_or_else(|| "NULL".into(), quote),
+                    now.secs(),
+                );
+            }
+        }
+    }
+    sql
+}
+
+/// A SQL string literal.
+fn quote(value: &str) -> String {
+    format!("'{}'", value.replace('\'', "''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_demo_order_number_and_email_parses() {
+        for order in DEMO_ORDERS {
+            assert!(OrderNumber::parse(order.number).is_ok(), "{}", order.number);
+            assert!(Email::parse(order.email).is_ok(), "{}", order.email);
+        }
+    }
+
+    #[test]
+    fn demo_covers_every_required_state() {
+        let states: Vec<&str> = DEMO_ORDERS.iter().map(|o| o.state).collect();
+        for required in [
+            "processing, not shipped yet",
+            "in transit",
+            "out for delivery",
+            "delivered 2 days ago",
+            "delivered 10 days ago",
+            "delivery exception",
+            "two shipments: one delivered, one in transit",
+        ] {
+            assert!(states.contains(&required), "missing {required}");
+        }
+    }
+
+    #[test]
+    fn quotes_are_escaped() {
+        assert_eq!(quote("O'Brien"), "'O''Brien'");
+        let sql = demo_sql(UnixTime::from_secs(1_800_000_000));
+        assert!(sql.contains("'#1004'"));
+        assert!(sql.contains("'Delivered'"));
+    }
+}

@@ -1,0 +1,108 @@
+//! `cargo xtask test`: the whole suite, exactly as CI runs it.
+
+use std::process::Command;
+
+use crate::edge::{self, LocalEdge};
+use crate::tools::{self, CHROMIUM, Needs};
+use crate::{Result, build, root, sh, step};
+
+pub fn run() -> Result {
+    let tools = tools::ensure(Needs::TEST)?;
+    let root = root();
+    let cargo = || {
+        let mut cmd = Command::new("cargo");
+        cmd.current_dir(&root);
+        cmd
+    };
+
+    step("rustfmt");
+    sh::run(cargo().args(["fmt", "--all", "--check"]))?;
+
+    step("clippy (native)");
+    sh::run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--exclude",
+        "aftercart-widget",
+        "--exclude",
+        "aftercart-edge",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("clippy (wasm32)");
+    sh::run(cargo().args([
+        "clippy",
+        "--package",
+        "aftercart-shared",
+        "--package",
+        "aftercart-widget",
+        "--package",
+        "aftercart-edge",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("unit tests");
+    sh::run(cargo().args([
+        "test",
+        "--package",
+        "aftercart-shared",
+        "--package",
+        "xtask",
+    ]))?;
+
+    build::all(&tools)?;
+
+    edge::write_dev_vars()?;
+    let persist = edge::fresh_state("e2e-state")?;
+    edge::prepare_state(&tools, &persist)?;
+    let port = edge::free_port()?;
+    let local = LocalEdge::start(&tools, port, &persist, true)?;
+
+    let with_edge_env = |cmd: &mut Command| {
+        cmd.env("AFTERCART_EDGE_URL", &local.url)
+            .env("AFTERCART_TOKEN_SECRET", edge::DEV_TOKEN_SECRET)
+            .env("AFTERCART_PERSIST_DIR", &persist)
+            .env("AFTERCART_NODE", &tools.node)
+            .env("AFTERCART_WRANGLER", &tools.wrangler)
+            .env("AFTERCART_EDGE_DIR", root.join("edge"))
+            .env("AFTERCART_CHROMIUM", CHROMIUM);
+        for (key, value) in tools::OFFLINE_ENV {
+            cmd.env(key, value);
+        }
+    };
+
+    step("API tests against the local edge");
+    let mut api = cargo();
+    api.args(["test", "--package", "aftercart-tests"]);
+    with_edge_env(&mut api);
+    let api_result = sh::run(&mut api);
+
+    step("browser tests in headless Chromium");
+    let mut browser = Command::new(&tools.node);
+    browser
+        .current_dir(&root)
+        .args(["--test", "--test-concurrency=1", "tests/browser/"]);
+    with_edge_env(&mut browser);
+    let browser_result = sh::run(&mut browser);
+
+    drop(local);
+    match (api_result, browser_result) {
+        (Ok(()), Ok(())) => {
+            println!("\nall checks passed");
+            Ok(())
+        }
+        (api, browser) => Err(format!(
+            "end-to-end tests failed: API {}, browser {}",
+            api.err().map_or("ok".into(), |e| e.to_string()),
+            browser.err().map_or("ok".into(), |e| e.to_string()),
+        )
+        .into()),
+    }
+}
