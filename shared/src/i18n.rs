@@ -118,12 +118,35 @@ impl Lang {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
+/// Replaces each `{name}` in `template` with its value, in one pass:
+/// braces without a known name are kept as they are, and text inside a
+/// value is never taken for a placeholder.
+///
+/// Written without `format!` or substring search so the widget's wasm
+/// does not carry them just for this.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let filled = after.split_once('}').and_then(|(name, tail)| {
+            values
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value, tail))
+        });
+        match filled {
+            Some((value, tail)) => {
+                out.push_str(value);
+                rest = tail;
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -181,10 +204,79 @@ pub enum Msg {
     LookUpAnother,
     Loading,
     PoweredBy,
+    OtherOrders,
+    StatusCancelled,
+    ReturnOrderCancelled,
+    ReturnNotShipped,
+    ReturnNotDelivered,
+    ReturnWindowClosed,
+    ReturnFinalSale,
+    ReturnExcluded,
+    ReturnAlreadyRefunded,
+    ReturnAlreadyReturned,
+    ReturnQuantityTooHigh,
+    ReturnExchangeOnly,
+    ReturnResolutionNotOffered,
+    ReturnCurrencyMismatch,
+    ReturnUnknownItem,
+    ReturnDuplicateItem,
+    ReturnInvalidQuantity,
+    ReturnNothingSelected,
+    ReturnReasonUnknown,
+    ReturnSubReasonRequired,
+    ReturnCommentRequired,
+    ReturnCommentTooLong,
+    ReturnPhotoRequired,
+    ReturnPhotoInvalid,
+    ReturnExchangeVariantRequired,
+    ReturnExplainWindowFromDelivery,
+    ReturnExplainWindowFromShipping,
+    ReturnExplainWindowFromOrder,
+    ReturnExplainGroupWindow,
+    ReturnExplainNotReturnable,
+    ReturnExplainWindowEnds,
+    ReturnExplainHowStart,
+    ReturnExplainRefund,
+    ReturnExplainCredit,
+    ReturnExplainCreditBonus,
+    ReturnExplainExchange,
+    ReturnExplainFee,
+    ReturnExplainNoFee,
+    ReturnExplainHowProcessed,
+    ReturnExplainFinalSale,
+    ReturnExplainExchangeOnly,
+    ReturnStatusRequested,
+    ReturnStatusApproved,
+    ReturnStatusInTransit,
+    ReturnStatusReceived,
+    ReturnStatusRefunded,
+    ReturnStatusCredited,
+    ReturnStatusExchanged,
+    ReturnStatusClosed,
+    ReturnStatusRejected,
+    ReturnStatusCancelled,
+    EngageThankYouDelivered,
+    EngageThankYouDeliveredNamed,
+    EngageReviewTitle,
+    EngageReviewAction,
+    EngageNpsQuestion,
+    EngageNpsLow,
+    EngageNpsHigh,
+    EngageReferralTitle,
+    EngageReferralBody,
+    EngageCopyLink,
+    EngageLinkCopied,
+    EngageRecommendationsTitle,
+    EngageUsageTipsTitle,
+    EngageDismiss,
+    EngageThanksForAnswer,
+    LoyaltyBalance,
+    LoyaltyNextTier,
+    ReferralCodeInvalid,
 }
 
 impl Msg {
-    pub const ALL: [Self; 51] = [
+    pub const ALL: [Self; 120] = [
         Self::LookupTitle,
         Self::LookupIntro,
         Self::OrderNumberLabel,
@@ -236,6 +328,75 @@ impl Msg {
         Self::LookUpAnother,
         Self::Loading,
         Self::PoweredBy,
+        Self::OtherOrders,
+        Self::StatusCancelled,
+        Self::ReturnOrderCancelled,
+        Self::ReturnNotShipped,
+        Self::ReturnNotDelivered,
+        Self::ReturnWindowClosed,
+        Self::ReturnFinalSale,
+        Self::ReturnExcluded,
+        Self::ReturnAlreadyRefunded,
+        Self::ReturnAlreadyReturned,
+        Self::ReturnQuantityTooHigh,
+        Self::ReturnExchangeOnly,
+        Self::ReturnResolutionNotOffered,
+        Self::ReturnCurrencyMismatch,
+        Self::ReturnUnknownItem,
+        Self::ReturnDuplicateItem,
+        Self::ReturnInvalidQuantity,
+        Self::ReturnNothingSelected,
+        Self::ReturnReasonUnknown,
+        Self::ReturnSubReasonRequired,
+        Self::ReturnCommentRequired,
+        Self::ReturnCommentTooLong,
+        Self::ReturnPhotoRequired,
+        Self::ReturnPhotoInvalid,
+        Self::ReturnExchangeVariantRequired,
+        Self::ReturnExplainWindowFromDelivery,
+        Self::ReturnExplainWindowFromShipping,
+        Self::ReturnExplainWindowFromOrder,
+        Self::ReturnExplainGroupWindow,
+        Self::ReturnExplainNotReturnable,
+        Self::ReturnExplainWindowEnds,
+        Self::ReturnExplainHowStart,
+        Self::ReturnExplainRefund,
+        Self::ReturnExplainCredit,
+        Self::ReturnExplainCreditBonus,
+        Self::ReturnExplainExchange,
+        Self::ReturnExplainFee,
+        Self::ReturnExplainNoFee,
+        Self::ReturnExplainHowProcessed,
+        Self::ReturnExplainFinalSale,
+        Self::ReturnExplainExchangeOnly,
+        Self::ReturnStatusRequested,
+        Self::ReturnStatusApproved,
+        Self::ReturnStatusInTransit,
+        Self::ReturnStatusReceived,
+        Self::ReturnStatusRefunded,
+        Self::ReturnStatusCredited,
+        Self::ReturnStatusExchanged,
+        Self::ReturnStatusClosed,
+        Self::ReturnStatusRejected,
+        Self::ReturnStatusCancelled,
+        Self::EngageThankYouDelivered,
+        Self::EngageThankYouDeliveredNamed,
+        Self::EngageReviewTitle,
+        Self::EngageReviewAction,
+        Self::EngageNpsQuestion,
+        Self::EngageNpsLow,
+        Self::EngageNpsHigh,
+        Self::EngageReferralTitle,
+        Self::EngageReferralBody,
+        Self::EngageCopyLink,
+        Self::EngageLinkCopied,
+        Self::EngageRecommendationsTitle,
+        Self::EngageUsageTipsTitle,
+        Self::EngageDismiss,
+        Self::EngageThanksForAnswer,
+        Self::LoyaltyBalance,
+        Self::LoyaltyNextTier,
+        Self::ReferralCodeInvalid,
     ];
 }
 
@@ -297,6 +458,89 @@ fn en(msg: Msg) -> &'static str {
         LookUpAnother => "Look up another order",
         Loading => "Loading…",
         PoweredBy => "Order tracking by aftercart",
+        OtherOrders => "Your other orders",
+        StatusCancelled => "Cancelled",
+        ReturnOrderCancelled => "This order was cancelled, so it can't be returned.",
+        ReturnNotShipped => "This item hasn't shipped yet.",
+        ReturnNotDelivered => {
+            "This item hasn't been delivered yet. You can return it once it has arrived."
+        }
+        ReturnWindowClosed => "The return window of {period} ended on {date}.",
+        ReturnFinalSale => "Final-sale items can't be returned.",
+        ReturnExcluded => "This item can't be returned.",
+        ReturnAlreadyRefunded => "This item has already been refunded.",
+        ReturnAlreadyReturned => "This item has already been returned.",
+        ReturnQuantityTooHigh => "You can return at most {n} of this item.",
+        ReturnExchangeOnly => "This item can only be exchanged.",
+        ReturnResolutionNotOffered => "This shop doesn't offer that kind of return.",
+        ReturnCurrencyMismatch => "This order can't be returned online. Please contact the shop.",
+        ReturnUnknownItem => "This item isn't part of the order.",
+        ReturnDuplicateItem => "This item is listed more than once.",
+        ReturnInvalidQuantity => "Choose at least one to return.",
+        ReturnNothingSelected => "Choose at least one item to return.",
+        ReturnReasonUnknown => "Choose a reason from the list.",
+        ReturnSubReasonRequired => "Choose what best describes the problem.",
+        ReturnCommentRequired => "Please tell us a bit more in a comment.",
+        ReturnCommentTooLong => "Please keep your comment under {max} characters.",
+        ReturnPhotoRequired => "Please add a link to a photo.",
+        ReturnPhotoInvalid => "The photo link must be a web address starting with https://.",
+        ReturnExchangeVariantRequired => "Choose the size or colour you'd like instead.",
+        ReturnExplainWindowFromDelivery => "You can return most items within {period} of delivery.",
+        ReturnExplainWindowFromShipping => "You can return most items within {period} of shipping.",
+        ReturnExplainWindowFromOrder => "You can return most items within {period} of ordering.",
+        ReturnExplainGroupWindow => "{group}: within {period}.",
+        ReturnExplainNotReturnable => "These can't be returned: {items}.",
+        ReturnExplainWindowEnds => {
+            "A return window ends at midnight shop time ({offset}) on its last day."
+        }
+        ReturnExplainHowStart => {
+            "Start your return here. Once it's approved, you'll get instructions for sending the items back."
+        }
+        ReturnExplainRefund => "Refund to your original payment method.",
+        ReturnExplainCredit => "Store credit for the value of your items.",
+        ReturnExplainCreditBonus => {
+            "Store credit for the value of your items plus a {percent}% bonus."
+        }
+        ReturnExplainExchange => "Exchange for another size or colour.",
+        ReturnExplainFee => "Return fee: {amount}.",
+        ReturnExplainNoFee => "No return fee.",
+        ReturnExplainHowProcessed => {
+            "We check the items when they arrive, then complete your refund, store credit or exchange."
+        }
+        ReturnExplainFinalSale => "{group}: final sale, can't be returned.",
+        ReturnExplainExchangeOnly => "{group}: exchange only.",
+        ReturnStatusRequested => "Return requested",
+        ReturnStatusApproved => "Return approved",
+        ReturnStatusInTransit => "On its way back",
+        ReturnStatusReceived => "Received by the shop",
+        ReturnStatusRefunded => "Refunded",
+        ReturnStatusCredited => "Store credit issued",
+        ReturnStatusExchanged => "Exchanged",
+        ReturnStatusClosed => "Return completed",
+        ReturnStatusRejected => "Return declined",
+        ReturnStatusCancelled => "Return cancelled",
+        EngageThankYouDelivered => "Your order has arrived. Thank you for shopping with us!",
+        EngageThankYouDeliveredNamed => {
+            "Your order has arrived, {name}. Thank you for shopping with us!"
+        }
+        EngageReviewTitle => "How do you like {product}?",
+        EngageReviewAction => "Write a review",
+        EngageNpsQuestion => "How likely are you to recommend us to a friend?",
+        EngageNpsLow => "Not at all likely",
+        EngageNpsHigh => "Extremely likely",
+        EngageReferralTitle => "Give your friends {discount} off",
+        EngageReferralBody => {
+            "Share your link. When a friend places their first order, you get {reward}."
+        }
+        EngageCopyLink => "Copy link",
+        EngageLinkCopied => "Link copied",
+        EngageRecommendationsTitle => "You might also like",
+        EngageUsageTipsTitle => "Get the most out of your order",
+        EngageDismiss => "Not now",
+        EngageThanksForAnswer => "Thank you for your answer!",
+        LoyaltyBalance => "You have {points} points",
+        LoyaltyNextTier => "{points} more points to {tier}",
+        ReferralCodeInvalid => "That code doesn't look right. Please check it and try again.",
     }
 }
 
@@ -360,6 +604,99 @@ fn sv(msg: Msg) -> &'static str {
         LookUpAnother => "Sök en annan beställning",
         Loading => "Laddar…",
         PoweredBy => "Orderspårning av aftercart",
+        OtherOrders => "Dina andra beställningar",
+        StatusCancelled => "Avbruten",
+        ReturnOrderCancelled => "Den här beställningen avbröts, så den kan inte returneras.",
+        ReturnNotShipped => "Den här varan har inte skickats än.",
+        ReturnNotDelivered => {
+            "Den här varan har inte levererats än. Du kan returnera den när den har kommit fram."
+        }
+        ReturnWindowClosed => "Returfristen på {period} gick ut den {date}.",
+        ReturnFinalSale => "Varor på slutförsäljning kan inte returneras.",
+        ReturnExcluded => "Den här varan kan inte returneras.",
+        ReturnAlreadyRefunded => "Den här varan har redan återbetalats.",
+        ReturnAlreadyReturned => "Den här varan har redan returnerats.",
+        ReturnQuantityTooHigh => "Du kan returnera högst {n} av den här varan.",
+        ReturnExchangeOnly => "Den här varan kan bara bytas.",
+        ReturnResolutionNotOffered => "Butiken erbjuder inte den typen av retur.",
+        ReturnCurrencyMismatch => {
+            "Den här beställningen kan inte returneras online. Kontakta butiken."
+        }
+        ReturnUnknownItem => "Den här varan ingår inte i beställningen.",
+        ReturnDuplicateItem => "Den här varan finns med mer än en gång.",
+        ReturnInvalidQuantity => "Välj minst en att returnera.",
+        ReturnNothingSelected => "Välj minst en vara att returnera.",
+        ReturnReasonUnknown => "Välj en anledning i listan.",
+        ReturnSubReasonRequired => "Välj det som bäst beskriver problemet.",
+        ReturnCommentRequired => "Berätta lite mer i en kommentar.",
+        ReturnCommentTooLong => "Håll kommentaren under {max} tecken.",
+        ReturnPhotoRequired => "Lägg till en länk till ett foto.",
+        ReturnPhotoInvalid => "Fotolänken måste vara en webbadress som börjar med https://.",
+        ReturnExchangeVariantRequired => "Välj vilken storlek eller färg du vill ha i stället.",
+        ReturnExplainWindowFromDelivery => {
+            "Du kan returnera de flesta varor inom {period} från leveransen."
+        }
+        ReturnExplainWindowFromShipping => {
+            "Du kan returnera de flesta varor inom {period} från att de skickades."
+        }
+        ReturnExplainWindowFromOrder => {
+            "Du kan returnera de flesta varor inom {period} från beställningen."
+        }
+        ReturnExplainGroupWindow => "{group}: inom {period}.",
+        ReturnExplainNotReturnable => "Detta kan inte returneras: {items}.",
+        ReturnExplainWindowEnds => {
+            "Returfristen går ut vid midnatt butikens tid ({offset}) på sista dagen."
+        }
+        ReturnExplainHowStart => {
+            "Starta din retur här. När den har godkänts får du instruktioner för att skicka tillbaka varorna."
+        }
+        ReturnExplainRefund => "Återbetalning till ditt ursprungliga betalsätt.",
+        ReturnExplainCredit => "Tillgodohavande i butiken för varornas värde.",
+        ReturnExplainCreditBonus => {
+            "Tillgodohavande i butiken för varornas värde plus {percent} % i bonus."
+        }
+        ReturnExplainExchange => "Byte mot en annan storlek eller färg.",
+        ReturnExplainFee => "Returavgift: {amount}.",
+        ReturnExplainNoFee => "Ingen returavgift.",
+        ReturnExplainHowProcessed => {
+            "Vi kontrollerar varorna när de kommer fram och genomför sedan din återbetalning, ditt tillgodohavande eller ditt byte."
+        }
+        ReturnExplainFinalSale => "{group}: slutförsäljning, kan inte returneras.",
+        ReturnExplainExchangeOnly => "{group}: endast byte.",
+        ReturnStatusRequested => "Retur begärd",
+        ReturnStatusApproved => "Retur godkänd",
+        ReturnStatusInTransit => "På väg tillbaka",
+        ReturnStatusReceived => "Mottagen av butiken",
+        ReturnStatusRefunded => "Återbetald",
+        ReturnStatusCredited => "Tillgodohavande utfärdat",
+        ReturnStatusExchanged => "Bytt",
+        ReturnStatusClosed => "Retur slutförd",
+        ReturnStatusRejected => "Retur nekad",
+        ReturnStatusCancelled => "Retur avbruten",
+        EngageThankYouDelivered => {
+            "Din beställning har kommit fram. Tack för att du handlar hos oss!"
+        }
+        EngageThankYouDeliveredNamed => {
+            "Din beställning har kommit fram, {name}. Tack för att du handlar hos oss!"
+        }
+        EngageReviewTitle => "Vad tycker du om {product}?",
+        EngageReviewAction => "Skriv ett omdöme",
+        EngageNpsQuestion => "Hur troligt är det att du skulle rekommendera oss till en vän?",
+        EngageNpsLow => "Inte alls troligt",
+        EngageNpsHigh => "Mycket troligt",
+        EngageReferralTitle => "Ge dina vänner {discount} rabatt",
+        EngageReferralBody => {
+            "Dela din länk. När en vän lägger sin första beställning får du {reward}."
+        }
+        EngageCopyLink => "Kopiera länk",
+        EngageLinkCopied => "Länken har kopierats",
+        EngageRecommendationsTitle => "Du kanske också gillar",
+        EngageUsageTipsTitle => "Få ut det mesta av ditt köp",
+        EngageDismiss => "Inte nu",
+        EngageThanksForAnswer => "Tack för ditt svar!",
+        LoyaltyBalance => "Du har {points} poäng",
+        LoyaltyNextTier => "{points} poäng kvar till {tier}",
+        ReferralCodeInvalid => "Koden ser inte rätt ut. Kontrollera den och försök igen.",
     }
 }
 
@@ -423,6 +760,99 @@ fn nb(msg: Msg) -> &'static str {
         LookUpAnother => "Søk opp en annen bestilling",
         Loading => "Laster…",
         PoweredBy => "Ordresporing fra aftercart",
+        OtherOrders => "Dine andre bestillinger",
+        StatusCancelled => "Kansellert",
+        ReturnOrderCancelled => "Denne bestillingen ble kansellert, så den kan ikke returneres.",
+        ReturnNotShipped => "Denne varen er ikke sendt ennå.",
+        ReturnNotDelivered => {
+            "Denne varen er ikke levert ennå. Du kan returnere den når den har kommet frem."
+        }
+        ReturnWindowClosed => "Returfristen på {period} gikk ut {date}.",
+        ReturnFinalSale => "Varer solgt uten returrett kan ikke returneres.",
+        ReturnExcluded => "Denne varen kan ikke returneres.",
+        ReturnAlreadyRefunded => "Denne varen er allerede refundert.",
+        ReturnAlreadyReturned => "Denne varen er allerede returnert.",
+        ReturnQuantityTooHigh => "Du kan returnere maks {n} av denne varen.",
+        ReturnExchangeOnly => "Denne varen kan bare byttes.",
+        ReturnResolutionNotOffered => "Butikken tilbyr ikke denne typen retur.",
+        ReturnCurrencyMismatch => {
+            "Denne bestillingen kan ikke returneres på nett. Ta kontakt med butikken."
+        }
+        ReturnUnknownItem => "Denne varen er ikke en del av bestillingen.",
+        ReturnDuplicateItem => "Denne varen står oppført mer enn én gang.",
+        ReturnInvalidQuantity => "Velg minst én å returnere.",
+        ReturnNothingSelected => "Velg minst én vare å returnere.",
+        ReturnReasonUnknown => "Velg en årsak fra listen.",
+        ReturnSubReasonRequired => "Velg det som best beskriver problemet.",
+        ReturnCommentRequired => "Fortell oss litt mer i en kommentar.",
+        ReturnCommentTooLong => "Hold kommentaren under {max} tegn.",
+        ReturnPhotoRequired => "Legg til en lenke til et bilde.",
+        ReturnPhotoInvalid => "Bildelenken må være en nettadresse som begynner med https://.",
+        ReturnExchangeVariantRequired => "Velg hvilken størrelse eller farge du vil ha i stedet.",
+        ReturnExplainWindowFromDelivery => {
+            "Du kan returnere de fleste varer innen {period} etter levering."
+        }
+        ReturnExplainWindowFromShipping => {
+            "Du kan returnere de fleste varer innen {period} etter at de ble sendt."
+        }
+        ReturnExplainWindowFromOrder => {
+            "Du kan returnere de fleste varer innen {period} etter bestilling."
+        }
+        ReturnExplainGroupWindow => "{group}: innen {period}.",
+        ReturnExplainNotReturnable => "Dette kan ikke returneres: {items}.",
+        ReturnExplainWindowEnds => {
+            "Returfristen går ut ved midnatt butikkens tid ({offset}) på siste dag."
+        }
+        ReturnExplainHowStart => {
+            "Start returen her. Når den er godkjent, får du instruksjoner for å sende varene tilbake."
+        }
+        ReturnExplainRefund => "Refusjon til den opprinnelige betalingsmåten.",
+        ReturnExplainCredit => "Tilgodelapp i butikken for varenes verdi.",
+        ReturnExplainCreditBonus => {
+            "Tilgodelapp i butikken for varenes verdi pluss {percent} % bonus."
+        }
+        ReturnExplainExchange => "Bytte til en annen størrelse eller farge.",
+        ReturnExplainFee => "Returgebyr: {amount}.",
+        ReturnExplainNoFee => "Ingen returgebyr.",
+        ReturnExplainHowProcessed => {
+            "Vi sjekker varene når de kommer frem, og fullfører deretter refusjonen, tilgodelappen eller byttet."
+        }
+        ReturnExplainFinalSale => "{group}: uten returrett.",
+        ReturnExplainExchangeOnly => "{group}: kun bytte.",
+        ReturnStatusRequested => "Retur forespurt",
+        ReturnStatusApproved => "Retur godkjent",
+        ReturnStatusInTransit => "På vei tilbake",
+        ReturnStatusReceived => "Mottatt av butikken",
+        ReturnStatusRefunded => "Refundert",
+        ReturnStatusCredited => "Tilgodelapp utstedt",
+        ReturnStatusExchanged => "Byttet",
+        ReturnStatusClosed => "Retur fullført",
+        ReturnStatusRejected => "Retur avslått",
+        ReturnStatusCancelled => "Retur kansellert",
+        EngageThankYouDelivered => {
+            "Bestillingen din har kommet frem. Takk for at du handler hos oss!"
+        }
+        EngageThankYouDeliveredNamed => {
+            "Bestillingen din har kommet frem, {name}. Takk for at du handler hos oss!"
+        }
+        EngageReviewTitle => "Hva synes du om {product}?",
+        EngageReviewAction => "Skriv en anmeldelse",
+        EngageNpsQuestion => "Hvor sannsynlig er det at du vil anbefale oss til en venn?",
+        EngageNpsLow => "Ikke sannsynlig i det hele tatt",
+        EngageNpsHigh => "Svært sannsynlig",
+        EngageReferralTitle => "Gi vennene dine {discount} rabatt",
+        EngageReferralBody => {
+            "Del lenken din. Når en venn legger inn sin første bestilling, får du {reward}."
+        }
+        EngageCopyLink => "Kopier lenke",
+        EngageLinkCopied => "Lenken er kopiert",
+        EngageRecommendationsTitle => "Kanskje du også liker",
+        EngageUsageTipsTitle => "Få mest mulig ut av kjøpet ditt",
+        EngageDismiss => "Ikke nå",
+        EngageThanksForAnswer => "Takk for svaret ditt!",
+        LoyaltyBalance => "Du har {points} poeng",
+        LoyaltyNextTier => "{points} poeng igjen til {tier}",
+        ReferralCodeInvalid => "Koden ser ikke riktig ut. Sjekk den og prøv igjen.",
     }
 }
 
@@ -484,6 +914,95 @@ fn da(msg: Msg) -> &'static str {
         LookUpAnother => "Find en anden ordre",
         Loading => "Indlæser…",
         PoweredBy => "Ordresporing fra aftercart",
+        OtherOrders => "Dine andre ordrer",
+        StatusCancelled => "Annulleret",
+        ReturnOrderCancelled => "Denne ordre blev annulleret, så den kan ikke returneres.",
+        ReturnNotShipped => "Denne vare er ikke afsendt endnu.",
+        ReturnNotDelivered => {
+            "Denne vare er ikke leveret endnu. Du kan returnere den, når den er kommet frem."
+        }
+        ReturnWindowClosed => "Returfristen på {period} udløb den {date}.",
+        ReturnFinalSale => "Varer solgt uden returret kan ikke returneres.",
+        ReturnExcluded => "Denne vare kan ikke returneres.",
+        ReturnAlreadyRefunded => "Denne vare er allerede refunderet.",
+        ReturnAlreadyReturned => "Denne vare er allerede returneret.",
+        ReturnQuantityTooHigh => "Du kan højst returnere {n} af denne vare.",
+        ReturnExchangeOnly => "Denne vare kan kun byttes.",
+        ReturnResolutionNotOffered => "Butikken tilbyder ikke denne type retur.",
+        ReturnCurrencyMismatch => {
+            "Denne ordre kan ikke returneres online. Kontakt venligst butikken."
+        }
+        ReturnUnknownItem => "Denne vare er ikke en del af ordren.",
+        ReturnDuplicateItem => "Denne vare står på listen mere end én gang.",
+        ReturnInvalidQuantity => "Vælg mindst én at returnere.",
+        ReturnNothingSelected => "Vælg mindst én vare at returnere.",
+        ReturnReasonUnknown => "Vælg en årsag på listen.",
+        ReturnSubReasonRequired => "Vælg det, der bedst beskriver problemet.",
+        ReturnCommentRequired => "Fortæl os lidt mere i en kommentar.",
+        ReturnCommentTooLong => "Hold din kommentar under {max} tegn.",
+        ReturnPhotoRequired => "Tilføj et link til et billede.",
+        ReturnPhotoInvalid => "Billedlinket skal være en webadresse, der begynder med https://.",
+        ReturnExchangeVariantRequired => "Vælg den størrelse eller farve, du vil have i stedet.",
+        ReturnExplainWindowFromDelivery => {
+            "Du kan returnere de fleste varer inden for {period} efter levering."
+        }
+        ReturnExplainWindowFromShipping => {
+            "Du kan returnere de fleste varer inden for {period} efter afsendelse."
+        }
+        ReturnExplainWindowFromOrder => {
+            "Du kan returnere de fleste varer inden for {period} efter bestilling."
+        }
+        ReturnExplainGroupWindow => "{group}: inden for {period}.",
+        ReturnExplainNotReturnable => "Disse kan ikke returneres: {items}.",
+        ReturnExplainWindowEnds => {
+            "Returfristen udløber ved midnat butikkens tid ({offset}) på sidste dag."
+        }
+        ReturnExplainHowStart => {
+            "Start din retur her. Når den er godkendt, får du instruktioner til at sende varerne tilbage."
+        }
+        ReturnExplainRefund => "Refusion til din oprindelige betalingsmetode.",
+        ReturnExplainCredit => "Tilgodebevis i butikken for varernes værdi.",
+        ReturnExplainCreditBonus => {
+            "Tilgodebevis i butikken for varernes værdi plus {percent} % bonus."
+        }
+        ReturnExplainExchange => "Ombytning til en anden størrelse eller farve.",
+        ReturnExplainFee => "Returgebyr: {amount}.",
+        ReturnExplainNoFee => "Intet returgebyr.",
+        ReturnExplainHowProcessed => {
+            "Vi kontrollerer varerne, når de ankommer, og gennemfører derefter din refusion, dit tilgodebevis eller din ombytning."
+        }
+        ReturnExplainFinalSale => "{group}: uden returret.",
+        ReturnExplainExchangeOnly => "{group}: kun ombytning.",
+        ReturnStatusRequested => "Retur anmodet",
+        ReturnStatusApproved => "Retur godkendt",
+        ReturnStatusInTransit => "På vej tilbage",
+        ReturnStatusReceived => "Modtaget af butikken",
+        ReturnStatusRefunded => "Refunderet",
+        ReturnStatusCredited => "Tilgodebevis udstedt",
+        ReturnStatusExchanged => "Byttet",
+        ReturnStatusClosed => "Retur afsluttet",
+        ReturnStatusRejected => "Retur afvist",
+        ReturnStatusCancelled => "Retur annulleret",
+        EngageThankYouDelivered => "Din ordre er kommet frem. Tak fordi du handler hos os!",
+        EngageThankYouDeliveredNamed => {
+            "Din ordre er kommet frem, {name}. Tak fordi du handler hos os!"
+        }
+        EngageReviewTitle => "Hvad synes du om {product}?",
+        EngageReviewAction => "Skriv en anmeldelse",
+        EngageNpsQuestion => "Hvor sandsynligt er det, at du vil anbefale os til en ven?",
+        EngageNpsLow => "Slet ikke sandsynligt",
+        EngageNpsHigh => "Meget sandsynligt",
+        EngageReferralTitle => "Giv dine venner {discount} rabat",
+        EngageReferralBody => "Del dit link. Når en ven afgiver sin første ordre, får du {reward}.",
+        EngageCopyLink => "Kopiér link",
+        EngageLinkCopied => "Linket er kopieret",
+        EngageRecommendationsTitle => "Måske kan du også lide",
+        EngageUsageTipsTitle => "Få mest muligt ud af dit køb",
+        EngageDismiss => "Ikke nu",
+        EngageThanksForAnswer => "Tak for dit svar!",
+        LoyaltyBalance => "Du har {points} point",
+        LoyaltyNextTier => "{points} point mere til {tier}",
+        ReferralCodeInvalid => "Koden ser ikke rigtig ud. Tjek den, og prøv igen.",
     }
 }
 
@@ -549,6 +1068,99 @@ fn de(msg: Msg) -> &'static str {
         LookUpAnother => "Andere Bestellung suchen",
         Loading => "Wird geladen…",
         PoweredBy => "Sendungsverfolgung von aftercart",
+        OtherOrders => "Deine anderen Bestellungen",
+        StatusCancelled => "Storniert",
+        ReturnOrderCancelled => {
+            "Diese Bestellung wurde storniert und kann daher nicht zurückgegeben werden."
+        }
+        ReturnNotShipped => "Dieser Artikel wurde noch nicht versandt.",
+        ReturnNotDelivered => {
+            "Dieser Artikel wurde noch nicht zugestellt. Du kannst ihn zurückgeben, sobald er angekommen ist."
+        }
+        ReturnWindowClosed => "Die Rückgabefrist von {period} ist am {date} abgelaufen.",
+        ReturnFinalSale => "Artikel ohne Rückgaberecht können nicht zurückgegeben werden.",
+        ReturnExcluded => "Dieser Artikel kann nicht zurückgegeben werden.",
+        ReturnAlreadyRefunded => "Dieser Artikel wurde bereits erstattet.",
+        ReturnAlreadyReturned => "Dieser Artikel wurde bereits zurückgegeben.",
+        ReturnQuantityTooHigh => "Du kannst höchstens {n} Stück dieses Artikels zurückgeben.",
+        ReturnExchangeOnly => "Dieser Artikel kann nur umgetauscht werden.",
+        ReturnResolutionNotOffered => "Dieser Shop bietet diese Art der Rückgabe nicht an.",
+        ReturnCurrencyMismatch => {
+            "Diese Bestellung kann nicht online zurückgegeben werden. Bitte wende dich an den Shop."
+        }
+        ReturnUnknownItem => "Dieser Artikel gehört nicht zu dieser Bestellung.",
+        ReturnDuplicateItem => "Dieser Artikel ist mehr als einmal aufgeführt.",
+        ReturnInvalidQuantity => "Wähle mindestens ein Stück zur Rückgabe.",
+        ReturnNothingSelected => "Wähle mindestens einen Artikel zur Rückgabe.",
+        ReturnReasonUnknown => "Wähle einen Grund aus der Liste.",
+        ReturnSubReasonRequired => "Wähle aus, was das Problem am besten beschreibt.",
+        ReturnCommentRequired => "Bitte beschreibe das Problem kurz in einem Kommentar.",
+        ReturnCommentTooLong => "Bitte halte deinen Kommentar unter {max} Zeichen.",
+        ReturnPhotoRequired => "Bitte füge einen Link zu einem Foto hinzu.",
+        ReturnPhotoInvalid => "Der Fotolink muss eine Webadresse sein, die mit https:// beginnt.",
+        ReturnExchangeVariantRequired => "Wähle die Größe oder Farbe, die du stattdessen möchtest.",
+        ReturnExplainWindowFromDelivery => {
+            "Du kannst die meisten Artikel innerhalb von {period} nach der Zustellung zurückgeben."
+        }
+        ReturnExplainWindowFromShipping => {
+            "Du kannst die meisten Artikel innerhalb von {period} nach dem Versand zurückgeben."
+        }
+        ReturnExplainWindowFromOrder => {
+            "Du kannst die meisten Artikel innerhalb von {period} nach der Bestellung zurückgeben."
+        }
+        ReturnExplainGroupWindow => "{group}: innerhalb von {period}.",
+        ReturnExplainNotReturnable => "Von der Rückgabe ausgeschlossen: {items}.",
+        ReturnExplainWindowEnds => {
+            "Eine Rückgabefrist endet um Mitternacht Shop-Zeit ({offset}) an ihrem letzten Tag."
+        }
+        ReturnExplainHowStart => {
+            "Starte deine Rückgabe hier. Sobald sie genehmigt ist, erhältst du eine Anleitung zum Zurücksenden der Artikel."
+        }
+        ReturnExplainRefund => "Erstattung auf deine ursprüngliche Zahlungsmethode.",
+        ReturnExplainCredit => "Shop-Guthaben in Höhe des Warenwerts.",
+        ReturnExplainCreditBonus => "Shop-Guthaben in Höhe des Warenwerts plus {percent} % Bonus.",
+        ReturnExplainExchange => "Umtausch gegen eine andere Größe oder Farbe.",
+        ReturnExplainFee => "Rücksendegebühr: {amount}.",
+        ReturnExplainNoFee => "Keine Rücksendegebühr.",
+        ReturnExplainHowProcessed => {
+            "Wir prüfen die Artikel nach ihrer Ankunft und schließen dann deine Erstattung, dein Guthaben oder deinen Umtausch ab."
+        }
+        ReturnExplainFinalSale => "{group}: ohne Rückgaberecht.",
+        ReturnExplainExchangeOnly => "{group}: nur Umtausch.",
+        ReturnStatusRequested => "Rückgabe angefragt",
+        ReturnStatusApproved => "Rückgabe genehmigt",
+        ReturnStatusInTransit => "Auf dem Rückweg",
+        ReturnStatusReceived => "Vom Shop erhalten",
+        ReturnStatusRefunded => "Erstattet",
+        ReturnStatusCredited => "Guthaben ausgestellt",
+        ReturnStatusExchanged => "Umgetauscht",
+        ReturnStatusClosed => "Rückgabe abgeschlossen",
+        ReturnStatusRejected => "Rückgabe abgelehnt",
+        ReturnStatusCancelled => "Rückgabe storniert",
+        EngageThankYouDelivered => "Deine Bestellung ist angekommen. Danke für deinen Einkauf!",
+        EngageThankYouDeliveredNamed => {
+            "Deine Bestellung ist angekommen, {name}. Danke für deinen Einkauf!"
+        }
+        EngageReviewTitle => "Wie gefällt dir {product}?",
+        EngageReviewAction => "Bewertung schreiben",
+        EngageNpsQuestion => "Wie wahrscheinlich ist es, dass du uns weiterempfiehlst?",
+        EngageNpsLow => "Sehr unwahrscheinlich",
+        EngageNpsHigh => "Sehr wahrscheinlich",
+        EngageReferralTitle => "Schenke deinen Freunden {discount} Rabatt",
+        EngageReferralBody => {
+            "Teile deinen Link. Wenn jemand damit zum ersten Mal bestellt, bekommst du {reward}."
+        }
+        EngageCopyLink => "Link kopieren",
+        EngageLinkCopied => "Link kopiert",
+        EngageRecommendationsTitle => "Das könnte dir auch gefallen",
+        EngageUsageTipsTitle => "Hol das Beste aus deinem Einkauf heraus",
+        EngageDismiss => "Nicht jetzt",
+        EngageThanksForAnswer => "Danke für deine Antwort!",
+        LoyaltyBalance => "Du hast {points} Punkte",
+        LoyaltyNextTier => "Noch {points} Punkte bis {tier}",
+        ReferralCodeInvalid => {
+            "Dieser Code scheint nicht zu stimmen. Bitte prüfe ihn und versuche es erneut."
+        }
     }
 }
 
@@ -612,6 +1224,97 @@ fn ro(msg: Msg) -> &'static str {
         LookUpAnother => "Caută altă comandă",
         Loading => "Se încarcă…",
         PoweredBy => "Urmărire comenzi de la aftercart",
+        OtherOrders => "Celelalte comenzi ale tale",
+        StatusCancelled => "Anulată",
+        ReturnOrderCancelled => "Această comandă a fost anulată, așa că nu poate fi returnată.",
+        ReturnNotShipped => "Acest produs nu a fost încă expediat.",
+        ReturnNotDelivered => "Acest produs nu a fost încă livrat. Îl poți returna după ce ajunge.",
+        ReturnWindowClosed => "Termenul de retur de {period} s-a încheiat pe {date}.",
+        ReturnFinalSale => "Produsele din vânzarea finală nu pot fi returnate.",
+        ReturnExcluded => "Acest produs nu poate fi returnat.",
+        ReturnAlreadyRefunded => "Acest produs a fost deja rambursat.",
+        ReturnAlreadyReturned => "Acest produs a fost deja returnat.",
+        ReturnQuantityTooHigh => "Poți returna cel mult {n} buc. din acest produs.",
+        ReturnExchangeOnly => "Acest produs poate fi doar schimbat.",
+        ReturnResolutionNotOffered => "Magazinul nu oferă acest tip de retur.",
+        ReturnCurrencyMismatch => {
+            "Această comandă nu poate fi returnată online. Te rugăm să contactezi magazinul."
+        }
+        ReturnUnknownItem => "Acest produs nu face parte din comandă.",
+        ReturnDuplicateItem => "Acest produs apare de mai multe ori.",
+        ReturnInvalidQuantity => "Alege cel puțin o bucată de returnat.",
+        ReturnNothingSelected => "Alege cel puțin un produs de returnat.",
+        ReturnReasonUnknown => "Alege un motiv din listă.",
+        ReturnSubReasonRequired => "Alege varianta care descrie cel mai bine problema.",
+        ReturnCommentRequired => "Spune-ne mai multe într-un comentariu.",
+        ReturnCommentTooLong => "Te rugăm să păstrezi comentariul sub {max} de caractere.",
+        ReturnPhotoRequired => "Te rugăm să adaugi un link către o fotografie.",
+        ReturnPhotoInvalid => {
+            "Linkul fotografiei trebuie să fie o adresă web care începe cu https://."
+        }
+        ReturnExchangeVariantRequired => "Alege mărimea sau culoarea pe care o vrei în schimb.",
+        ReturnExplainWindowFromDelivery => {
+            "Poți returna majoritatea produselor în {period} de la livrare."
+        }
+        ReturnExplainWindowFromShipping => {
+            "Poți returna majoritatea produselor în {period} de la expediere."
+        }
+        ReturnExplainWindowFromOrder => {
+            "Poți returna majoritatea produselor în {period} de la plasarea comenzii."
+        }
+        ReturnExplainGroupWindow => "{group}: în {period}.",
+        ReturnExplainNotReturnable => "Nu pot fi returnate: {items}.",
+        ReturnExplainWindowEnds => {
+            "Termenul de retur se încheie la miezul nopții, ora magazinului ({offset}), în ultima zi."
+        }
+        ReturnExplainHowStart => {
+            "Începe returul aici. După ce este aprobat, primești instrucțiuni pentru trimiterea produselor înapoi."
+        }
+        ReturnExplainRefund => "Rambursare prin metoda de plată inițială.",
+        ReturnExplainCredit => "Credit în magazin în valoarea produselor.",
+        ReturnExplainCreditBonus => {
+            "Credit în magazin în valoarea produselor, plus un bonus de {percent}%."
+        }
+        ReturnExplainExchange => "Schimb cu altă mărime sau culoare.",
+        ReturnExplainFee => "Taxă de retur: {amount}.",
+        ReturnExplainNoFee => "Fără taxă de retur.",
+        ReturnExplainHowProcessed => {
+            "Verificăm produsele când ajung, apoi finalizăm rambursarea, creditul în magazin sau schimbul."
+        }
+        ReturnExplainFinalSale => "{group}: vânzare finală, nu pot fi returnate.",
+        ReturnExplainExchangeOnly => "{group}: doar schimb.",
+        ReturnStatusRequested => "Retur solicitat",
+        ReturnStatusApproved => "Retur aprobat",
+        ReturnStatusInTransit => "În drum spre magazin",
+        ReturnStatusReceived => "Primit de magazin",
+        ReturnStatusRefunded => "Rambursat",
+        ReturnStatusCredited => "Credit emis",
+        ReturnStatusExchanged => "Schimbat",
+        ReturnStatusClosed => "Retur finalizat",
+        ReturnStatusRejected => "Retur respins",
+        ReturnStatusCancelled => "Retur anulat",
+        EngageThankYouDelivered => "Comanda ta a ajuns. Îți mulțumim că ai cumpărat de la noi!",
+        EngageThankYouDeliveredNamed => {
+            "Comanda ta a ajuns, {name}. Îți mulțumim că ai cumpărat de la noi!"
+        }
+        EngageReviewTitle => "Cum ți se pare {product}?",
+        EngageReviewAction => "Scrie o recenzie",
+        EngageNpsQuestion => "Cât de probabil este să ne recomanzi unui prieten?",
+        EngageNpsLow => "Deloc probabil",
+        EngageNpsHigh => "Foarte probabil",
+        EngageReferralTitle => "Oferă-le prietenilor tăi o reducere de {discount}",
+        EngageReferralBody => {
+            "Distribuie linkul tău. Când un prieten plasează prima comandă, primești {reward}."
+        }
+        EngageCopyLink => "Copiază linkul",
+        EngageLinkCopied => "Link copiat",
+        EngageRecommendationsTitle => "S-ar putea să-ți placă și",
+        EngageUsageTipsTitle => "Bucură-te la maximum de achiziția ta",
+        EngageDismiss => "Nu acum",
+        EngageThanksForAnswer => "Îți mulțumim pentru răspuns!",
+        LoyaltyBalance => "Ai {points} puncte",
+        LoyaltyNextTier => "Încă {points} puncte până la {tier}",
+        ReferralCodeInvalid => "Codul nu pare corect. Verifică-l și încearcă din nou.",
     }
 }
 
@@ -680,6 +1383,11 @@ mod tests {
                 &[("n", "1"), ("total", "2")]
             ),
             "Package 1 of 2"
+        );
+        // Unknown names and stray braces stay; values are not re-scanned.
+        assert_eq!(
+            fill("{a} {b} {a} { {", &[("a", "{b}"), ("b", "x")]),
+            "{b} x {b} { {"
         );
     }
 

@@ -9,10 +9,14 @@
 //! plain function that tests can drive day by day.
 
 pub mod api;
+pub mod engage;
 pub mod i18n;
 pub mod ids;
 pub mod ingest;
+pub mod limit;
 pub mod order;
+pub mod referral;
+pub mod returns;
 pub mod time;
 pub mod token;
 pub mod tracking;

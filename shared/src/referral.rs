@@ -1,0 +1,676 @@
+//! Referral codes, referral redemption, loyalty points, and the links that
+//! carry codes to a shop.
+//!
+//! Everything here is a pure decision over inputs the caller looked up:
+//! random numbers, "has this friend ordered before", "which friends were
+//! already rewarded" and "where was the referrer seen" are all passed in.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Email, OrderId, UnixTime};
+
+/// Why a referral code, a tier table or a shop host was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReferralError {
+    #[error("referral code must have {expected} symbols, got {got}")]
+    WrongLength { expected: usize, got: usize },
+    #[error("{symbol:?} is not used in referral codes")]
+    BadSymbol { symbol: char },
+    #[error("referral code has a typo (check symbol does not match)")]
+    CheckFailed,
+    #[error("loyalty tiers must have non-empty names and strictly rising thresholds")]
+    BadTiers,
+    #[error("{0:?} is not a shop host name")]
+    BadHost(String),
+}
+
+// ---------------------------------------------------------------------------
+// Codes
+
+/// The code alphabet: digits and uppercase letters without the look-alikes
+/// 0/O, 1/I/L. That leaves 31 symbols, and 31 is prime, which is what makes
+/// the weighted check below catch every single typo (see [`ReferralCode`]).
+const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+const BASE: u64 = 31;
+/// Payload symbols; 31^7 ≈ 2.75 × 10^10 codes.
+const PAYLOAD_LEN: usize = 7;
+
+/// A shopper's referral code: 7 payload symbols and 1 check symbol from a
+/// 31-symbol unambiguous alphabet, e.g. `K7QM4XHC`.
+///
+/// **Check symbol.** With symbol values `v₁..v₈` (positions 1-based, check
+/// last), a code is valid iff `Σ i·vᵢ ≡ 0 (mod 31)`. Because 31 is prime and
+/// every weight 1..8 is non-zero mod 31:
+/// * one wrong symbol at position `i` changes the sum by `i·(v′−v) ≢ 0`;
+/// * swapping neighbours `i, i+1` changes it by `vᵢ − vᵢ₊₁ ≢ 0` (when they
+///   differ; swapping equal symbols is not a typo);
+/// * swapping `i, i+2` changes it by `2·(vᵢ − vᵢ₊₂) ≢ 0`.
+///
+/// So every single substitution and every adjacent or jump transposition is
+/// detected — tests check all of them exhaustively. Random garbage passes
+/// with probability 1/31.
+///
+/// **Uniqueness** is the caller's job: [`ReferralCode::generate`] maps a
+/// caller-drawn random `u64` to a code; the caller stores it under a unique
+/// (shop, code) key and draws again on conflict. At 31^7 codes, a shop with
+/// a million codes sees a collision on about one draw in 27,000.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ReferralCode(String);
+
+impl ReferralCode {
+    /// Symbols in a code, check symbol included.
+    pub const LEN: usize = PAYLOAD_LEN + 1;
+
+    /// The code for a random number drawn by the caller. Different inputs
+    /// below 31^7 give different codes; larger inputs wrap (modulo bias of
+    /// under 10⁻⁸, irrelevant for codes).
+    pub fn generate(random: u64) -> Self {
+        let mut n = random % BASE.pow(PAYLOAD_LEN as u32);
+        let mut values = [0u8; Self::LEN];
+        for slot in values[..PAYLOAD_LEN].iter_mut().rev() {
+            *slot = (n % BASE) as u8;
+            n /= BASE;
+        }
+        values[PAYLOAD_LEN] = check_value(&values[..PAYLOAD_LEN]);
+        Self(
+            values
+                .iter()
+                .map(|v| char::from(ALPHABET[usize::from(*v)]))
+                .collect(),
+        )
+    }
+
+    /// Reads a code as a person typed it: case, spaces and dashes are
+    /// ignored (`k7qm-4xhc` is `K7QM4XHC`), then the check symbol must match.
+    pub fn parse(raw: &str) -> Result<Self, ReferralError> {
+        let mut values = Vec::with_capacity(Self::LEN);
+        for c in raw.chars().filter(|c| !c.is_whitespace() && *c != '-') {
+            let upper = c.to_ascii_uppercase();
+            let value = ALPHABET
+                .iter()
+                .position(|a| char::from(*a) == upper)
+                .ok_or(ReferralError::BadSymbol { symbol: c })?;
+            values.push(value as u8);
+        }
+        if values.len() != Self::LEN {
+            return Err(ReferralError::WrongLength {
+                expected: Self::LEN,
+                got: values.len(),
+            });
+        }
+        if !weighted_sum(&values).is_multiple_of(BASE) {
+            return Err(ReferralError::CheckFailed);
+        }
+        Ok(Self(
+            values
+                .iter()
+                .map(|v| char::from(ALPHABET[usize::from(*v)]))
+                .collect(),
+        ))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `/r/{code}`: the share link's path on aftercart's short-link host.
+    pub fn share_path(&self) -> String {
+        format!("/r/{}", self.0)
+    }
+}
+
+/// `Σ i·vᵢ` with 1-based positions.
+fn weighted_sum(values: &[u8]) -> u64 {
+    values
+        .iter()
+        .zip(1u64..)
+        .map(|(v, weight)| weight * u64::from(*v))
+        .sum()
+}
+
+/// The check value `c` at position 8 making `Σ i·vᵢ + 8c ≡ 0 (mod 31)`:
+/// `c = −S · 8⁻¹`, and `8⁻¹ ≡ 4 (mod 31)` because `8·4 = 32`.
+fn check_value(payload: &[u8]) -> u8 {
+    let s = weighted_sum(payload) % BASE;
+    ((BASE - (4 * s) % BASE) % BASE) as u8
+}
+
+impl TryFrom<&str> for ReferralCode {
+    type Error = ReferralError;
+    fn try_from(value: &str) -> Result<Self, ReferralError> {
+        Self::parse(value)
+    }
+}
+
+impl TryFrom<String> for ReferralCode {
+    type Error = ReferralError;
+    fn try_from(value: String) -> Result<Self, ReferralError> {
+        Self::parse(&value)
+    }
+}
+
+impl From<ReferralCode> for String {
+    fn from(code: ReferralCode) -> Self {
+        code.0
+    }
+}
+
+impl fmt::Display for ReferralCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Discount links
+
+/// The shop system a discount link is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Shopify,
+    WooCommerce,
+}
+
+/// A shop's public host name (`example.com`, `demo.myshopify.com`,
+/// `shop.example.com:8443`), lowercased, without scheme or path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ShopHost(String);
+
+impl ShopHost {
+    pub fn parse(raw: &str) -> Result<Self, ReferralError> {
+        let host = raw.trim().to_ascii_lowercase();
+        let valid = !host.is_empty()
+            && host.len() <= 253
+            && host.contains('.')
+            && !host.starts_with(['.', '-'])
+            && !host.ends_with('.')
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'));
+        if valid {
+            Ok(Self(host))
+        } else {
+            Err(ReferralError::BadHost(raw.to_owned()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for ShopHost {
+    type Error = ReferralError;
+    fn try_from(value: String) -> Result<Self, ReferralError> {
+        Self::parse(&value)
+    }
+}
+
+impl From<ShopHost> for String {
+    fn from(host: ShopHost) -> Self {
+        host.0
+    }
+}
+
+/// A link that opens the shop with `code` applied as a discount.
+///
+/// * Shopify: `https://{shop}/discount/{CODE}?redirect=/` — Shopify's own
+///   shareable-discount route: it stores the code in the cart session and
+///   redirects to the home page.
+/// * WooCommerce: `https://{shop}/?coupon={CODE}`. Core WooCommerce has no
+///   such URL; it is the convention of aftercart's WordPress plugin (and of
+///   the common "apply coupon from URL" snippets), which reads `coupon` and
+///   applies it to the cart. A merchant without the plugin needs that
+///   snippet.
+///
+/// Codes only use `[2-9A-Z]`, so no escaping is needed.
+pub fn discount_url(platform: Platform, shop: &ShopHost, code: &ReferralCode) -> String {
+    match platform {
+        Platform::Shopify => format!("https://{shop}/discount/{code}?redirect=/", shop = shop.0),
+        Platform::WooCommerce => format!("https://{shop}/?coupon={code}", shop = shop.0),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Redemption
+
+/// A shop customer id as the shop system gives it (opaque).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CustomerId(pub String);
+
+/// An email reduced to the mailbox it delivers to, for "is this the same
+/// person" checks — never for sending.
+///
+/// * Case is already folded by [`Email`].
+/// * A `+tag` is dropped on every domain: Gmail, Outlook, iCloud, Fastmail,
+///   Proton and most self-hosted servers deliver `ada+x@` to `ada@`, and a
+///   provider that does not would be a false positive only for two people
+///   whose addresses differ by nothing but a `+tag`.
+/// * Dots are dropped only at `gmail.com` / `googlemail.com` (treated as one
+///   domain): Gmail ignores them; elsewhere `a.b@` and `ab@` can be
+///   different people.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct MailboxKey(String);
+
+impl MailboxKey {
+    pub fn of(email: &Email) -> Self {
+        let (local, domain) = email
+            .as_str()
+            .rsplit_once('@')
+            .unwrap_or((email.as_str(), ""));
+        let local = local.split('+').next().unwrap_or(local);
+        let (local, domain) = match domain {
+            "gmail.com" | "googlemail.com" => (local.replace('.', ""), "gmail.com"),
+            _ => (local.to_owned(), domain),
+        };
+        Self(format!("{local}@{domain}"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Where a browser was seen: the IP address and User-Agent header, as the
+/// edge recorded them (compared exactly).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Device {
+    pub ip: String,
+    pub user_agent: String,
+}
+
+/// A device a person used, and when.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sighting {
+    pub device: Device,
+    pub at: UnixTime,
+}
+
+/// The owner of the code that was used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Referrer {
+    pub customer: CustomerId,
+    pub email: Email,
+    pub code: ReferralCode,
+}
+
+/// The order a friend placed with a referral code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FriendOrder {
+    pub order: OrderId,
+    /// `None` for guest checkouts.
+    pub customer: Option<CustomerId>,
+    pub email: Email,
+    pub code: ReferralCode,
+    /// Order value counted for the minimum: merchandise after discounts,
+    /// before shipping and tax, in the shop's currency.
+    pub subtotal_minor: i64,
+    pub placed_at: UnixTime,
+    /// The browser that checked out, when known.
+    pub device: Option<Device>,
+}
+
+/// What the caller looked up for this decision.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferralHistory {
+    /// Orders the friend placed at this shop before this one (matched by
+    /// customer id or mailbox key), not counting cancelled ones.
+    pub friend_previous_orders: u32,
+    /// Friends this referrer was already rewarded for.
+    pub rewarded_friends: BTreeSet<MailboxKey>,
+    /// Where the referrer was seen (logins, order-page views).
+    pub referrer_sightings: Vec<Sighting>,
+}
+
+/// What the referrer gets for one qualifying friend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Incentive {
+    Points {
+        points: u64,
+    },
+    /// Store credit or a fixed-amount code, in the shop's currency.
+    #[serde(rename_all = "camelCase")]
+    Amount {
+        minor: i64,
+    },
+    Percent {
+        percent: u8,
+    },
+}
+
+/// The merchant's referral program.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ReferralSettings {
+    /// The friend's order must be worth at least this (shop currency, minor
+    /// units), so a referral cannot be farmed with a one-crown order.
+    pub min_order_minor: i64,
+    pub referrer_reward: Incentive,
+    /// A friend order from the referrer's exact IP + User-Agent within this
+    /// many hours of a referrer sighting is treated as the referrer.
+    pub same_device_window_hours: u32,
+}
+
+impl Default for ReferralSettings {
+    fn default() -> Self {
+        Self {
+            min_order_minor: 0,
+            referrer_reward: Incentive::Points { points: 500 },
+            same_device_window_hours: 72,
+        }
+    }
+}
+
+/// A reward to issue to the referrer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reward {
+    pub referrer: CustomerId,
+    /// Goes into [`ReferralHistory::rewarded_friends`] once issued.
+    pub friend: MailboxKey,
+    pub order: OrderId,
+    pub incentive: Incentive,
+    pub issued_at: UnixTime,
+}
+
+/// A suspected self-referral, for the merchant's review queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FraudFlag {
+    /// The friend's mailbox is the referrer's (after `+tag`/Gmail-dot
+    /// normalization).
+    SameMailbox,
+    /// The friend is logged in as the referrer.
+    SameCustomer,
+    /// Same IP and User-Agent as the referrer within the window.
+    SameDevice,
+}
+
+/// Why no reward is issued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "refusal", rename_all = "camelCase")]
+pub enum Refusal {
+    /// The order used a different code than the referrer's.
+    CodeMismatch,
+    /// Looks like the referrer referring themselves.
+    Fraud { flag: FraudFlag },
+    /// Only a friend's first order at the shop counts.
+    NotFirstOrder,
+    /// The referrer was already rewarded for this friend.
+    AlreadyRewarded,
+    #[serde(rename_all = "camelCase")]
+    BelowMinimum {
+        minimum_minor: i64,
+        order_minor: i64,
+    },
+}
+
+impl Refusal {
+    /// The flag the merchant should review, if this refusal is a suspected
+    /// self-referral rather than an ordinary "does not qualify".
+    pub fn fraud_flag(&self) -> Option<FraudFlag> {
+        match self {
+            Self::Fraud { flag } => Some(*flag),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `friend_order` earns `referrer` a reward.
+///
+/// Checks run in this order, and the first failure is the answer: the code,
+/// then self-referral (customer id, mailbox, device) — before the
+/// "ordinary" refusals so that a self-referral is flagged for review even
+/// when it would not have qualified anyway — then first order, already
+/// rewarded, minimum value.
+pub fn decide_redemption(
+    referrer: &Referrer,
+    friend_order: &FriendOrder,
+    history: &ReferralHistory,
+    settings: &ReferralSettings,
+    now: UnixTime,
+) -> Result<Reward, Refusal> {
+    if friend_order.code != referrer.code {
+        return Err(Refusal::CodeMismatch);
+    }
+    if friend_order.customer.as_ref() == Some(&referrer.customer) {
+        return Err(Refusal::Fraud {
+            flag: FraudFlag::SameCustomer,
+        });
+    }
+    let friend = MailboxKey::of(&friend_order.email);
+    if friend == MailboxKey::of(&referrer.email) {
+        return Err(Refusal::Fraud {
+            flag: FraudFlag::SameMailbox,
+        });
+    }
+    if let Some(device) = &friend_order.device {
+        let window = i64::from(settings.same_device_window_hours) * 3600;
+        let same_device = history.referrer_sightings.iter().any(|s| {
+            &s.device == device && (s.at.secs() - friend_order.placed_at.secs()).abs() <= window
+        });
+        if same_device {
+            return Err(Refusal::Fraud {
+                flag: FraudFlag::SameDevice,
+            });
+        }
+    }
+    if history.friend_previous_orders > 0 {
+        return Err(Refusal::NotFirstOrder);
+    }
+    if history.rewarded_friends.contains(&friend) {
+        return Err(Refusal::AlreadyRewarded);
+    }
+    if friend_order.subtotal_minor < settings.min_order_minor {
+        return Err(Refusal::BelowMinimum {
+            minimum_minor: settings.min_order_minor,
+            order_minor: friend_order.subtotal_minor,
+        });
+    }
+    Ok(Reward {
+        referrer: referrer.customer.clone(),
+        friend,
+        order: friend_order.order.clone(),
+        incentive: settings.referrer_reward.clone(),
+        issued_at: now,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Loyalty
+
+/// A loyalty point count.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Points(pub u64);
+
+/// Something that moves a shopper's points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum LoyaltyEvent {
+    /// A paid order, in the shop's currency's minor units.
+    #[serde(rename_all = "camelCase")]
+    Purchase {
+        amount_minor: i64,
+    },
+    /// Money given back for an order: takes back the points it earned.
+    #[serde(rename_all = "camelCase")]
+    Refund {
+        amount_minor: i64,
+    },
+    ReviewWritten,
+    SuccessfulReferral,
+    /// Points spent on a reward.
+    Redeemed {
+        points: u64,
+    },
+}
+
+/// How points are earned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct LoyaltyRules {
+    /// Points per whole currency unit spent (per krona, per euro).
+    pub points_per_unit: u32,
+    /// Decimal places of the shop currency (2 for SEK/EUR, 0 for JPY):
+    /// `crate::ingest::money::minor_units(currency)`.
+    pub currency_exponent: u32,
+    pub review_points: u64,
+    pub referral_points: u64,
+}
+
+impl Default for LoyaltyRules {
+    fn default() -> Self {
+        Self {
+            points_per_unit: 1,
+            currency_exponent: 2,
+            review_points: 50,
+            referral_points: 500,
+        }
+    }
+}
+
+impl LoyaltyRules {
+    /// Points for `amount_minor`: `floor(amount × points_per_unit / 10^exp)`.
+    /// Multiplying before dividing keeps fractions of a unit (19.99 at 3
+    /// points per unit is 59, not 57). Negative amounts earn nothing.
+    pub fn points_for(&self, amount_minor: i64) -> u64 {
+        let amount = u128::try_from(amount_minor).unwrap_or(0);
+        let scale = 10u128.saturating_pow(self.currency_exponent);
+        let points = amount.saturating_mul(u128::from(self.points_per_unit)) / scale;
+        u64::try_from(points).unwrap_or(u64::MAX)
+    }
+}
+
+/// A shopper's points after folding their events.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Ledger {
+    /// Spendable points. Never negative: a refund after the points were
+    /// spent takes back what is left, and the shop absorbs the rest.
+    pub balance: Points,
+    /// Points ever earned, net of refunds; redemptions do not reduce it.
+    /// Tiers are usually based on this, so spending points never costs the
+    /// shopper their status.
+    pub lifetime: Points,
+}
+
+impl Ledger {
+    /// Folds events in order.
+    pub fn fold<'a>(
+        events: impl IntoIterator<Item = &'a LoyaltyEvent>,
+        rules: &LoyaltyRules,
+    ) -> Self {
+        events
+            .into_iter()
+            .fold(Self::default(), |ledger, event| ledger.apply(event, rules))
+    }
+
+    pub fn apply(self, event: &LoyaltyEvent, rules: &LoyaltyRules) -> Self {
+        let (Points(balance), Points(lifetime)) = (self.balance, self.lifetime);
+        let earn = |points: u64| Self {
+            balance: Points(balance.saturating_add(points)),
+            lifetime: Points(lifetime.saturating_add(points)),
+        };
+        match event {
+            LoyaltyEvent::Purchase { amount_minor } => earn(rules.points_for(*amount_minor)),
+            LoyaltyEvent::ReviewWritten => earn(rules.review_points),
+            LoyaltyEvent::SuccessfulReferral => earn(rules.referral_points),
+            LoyaltyEvent::Refund { amount_minor } => {
+                let back = rules.points_for(*amount_minor);
+                Self {
+                    balance: Points(balance.saturating_sub(back)),
+                    lifetime: Points(lifetime.saturating_sub(back)),
+                }
+            }
+            LoyaltyEvent::Redeemed { points } => Self {
+                balance: Points(balance.saturating_sub(*points)),
+                lifetime: self.lifetime,
+            },
+        }
+    }
+}
+
+/// A named tier reached at `threshold` points.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Tier {
+    pub name: String,
+    pub threshold: Points,
+}
+
+/// A merchant's tiers, lowest first, thresholds strictly rising.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Tier>", into = "Vec<Tier>")]
+pub struct Tiers(Vec<Tier>);
+
+impl Tiers {
+    /// Accepts tiers in any order; refuses empty names and equal thresholds
+    /// (two tiers at one threshold would make "your tier" ambiguous).
+    pub fn new(mut tiers: Vec<Tier>) -> Result<Self, ReferralError> {
+        tiers.sort_by_key(|t| t.threshold);
+        let names_ok = tiers.iter().all(|t| !t.name.trim().is_empty());
+        let rising = tiers.windows(2).all(|w| w[0].threshold < w[1].threshold);
+        if names_ok && rising {
+            Ok(Self(tiers))
+        } else {
+            Err(ReferralError::BadTiers)
+        }
+    }
+
+    pub fn as_slice(&self) -> &[Tier] {
+        &self.0
+    }
+}
+
+impl TryFrom<Vec<Tier>> for Tiers {
+    type Error = ReferralError;
+    fn try_from(tiers: Vec<Tier>) -> Result<Self, ReferralError> {
+        Self::new(tiers)
+    }
+}
+
+impl From<Tiers> for Vec<Tier> {
+    fn from(tiers: Tiers) -> Self {
+        tiers.0
+    }
+}
+
+/// Where a point count stands among the tiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress<'a> {
+    /// The highest tier reached; `None` below the first threshold.
+    pub tier: Option<&'a Tier>,
+    /// The next tier up; `None` at the top.
+    pub next: Option<&'a Tier>,
+    /// Points still needed for `next`; 0 at the top.
+    pub points_to_next: u64,
+}
+
+/// The tier `points` reaches, the next one, and how far away it is.
+pub fn progress(points: Points, tiers: &Tiers) -> Progress<'_> {
+    let reached = tiers.0.partition_point(|t| t.threshold <= points);
+    let tier = reached.checked_sub(1).and_then(|i| tiers.0.get(i));
+    let next = tiers.0.get(reached);
+    Progress {
+        tier,
+        next,
+        points_to_next: next.map_or(0, |n| n.threshold.0 - points.0),
+    }
+}

@@ -1,0 +1,197 @@
+//! A return's life as a state machine.
+//!
+//! ```text
+//! requested ─approve─▶ approved ─ship─▶ in_transit ─receive─▶ received
+//!     │                  │  └───────────receive──────────────▶   │
+//!     │                  │                                       ├─refund──▶ refunded ─┐
+//!     ├─cancel──┬────────┘                                       ├─credit──▶ credited ─┼─close─▶ closed
+//!     ▼         ▼                                                └─exchange▶ exchanged ┘
+//! cancelled   (reject from requested, approved, in_transit, received) ─▶ rejected
+//! ```
+//!
+//! Decisions: a shopper may withdraw (cancel) only before the parcel is on
+//! its way; after that the merchant decides. A merchant may reject up to
+//! and including `received` (the item came back worn, or is not the item),
+//! but not after money moved: undoing a refund is a new process, not a
+//! state. `receive` is legal from `approved` because drop-off returns often
+//! have no tracking and the first we hear is the warehouse.
+
+use serde::{Deserialize, Serialize};
+
+use crate::UnixTime;
+use crate::i18n::{Lang, Msg};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnStatus {
+    Requested,
+    Approved,
+    InTransit,
+    Received,
+    Refunded,
+    Credited,
+    Exchanged,
+    Closed,
+    Rejected,
+    Cancelled,
+}
+
+impl ReturnStatus {
+    pub const ALL: [Self; 10] = [
+        Self::Requested,
+        Self::Approved,
+        Self::InTransit,
+        Self::Received,
+        Self::Refunded,
+        Self::Credited,
+        Self::Exchanged,
+        Self::Closed,
+        Self::Rejected,
+        Self::Cancelled,
+    ];
+
+    /// Whether the units in this return are spoken for. Only a return that
+    /// ended without being accepted gives its units back.
+    pub fn holds_units(self) -> bool {
+        !matches!(self, Self::Rejected | Self::Cancelled)
+    }
+
+    /// No event leads anywhere from here.
+    pub fn is_final(self) -> bool {
+        matches!(self, Self::Closed | Self::Rejected | Self::Cancelled)
+    }
+
+    /// The shopper-facing label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.text(match self {
+            Self::Requested => Msg::ReturnStatusRequested,
+            Self::Approved => Msg::ReturnStatusApproved,
+            Self::InTransit => Msg::ReturnStatusInTransit,
+            Self::Received => Msg::ReturnStatusReceived,
+            Self::Refunded => Msg::ReturnStatusRefunded,
+            Self::Credited => Msg::ReturnStatusCredited,
+            Self::Exchanged => Msg::ReturnStatusExchanged,
+            Self::Closed => Msg::ReturnStatusClosed,
+            Self::Rejected => Msg::ReturnStatusRejected,
+            Self::Cancelled => Msg::ReturnStatusCancelled,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnEvent {
+    Approve,
+    Reject,
+    Cancel,
+    Ship,
+    Receive,
+    Refund,
+    Credit,
+    Exchange,
+    Close,
+}
+
+impl ReturnEvent {
+    pub const ALL: [Self; 9] = [
+        Self::Approve,
+        Self::Reject,
+        Self::Cancel,
+        Self::Ship,
+        Self::Receive,
+        Self::Refund,
+        Self::Credit,
+        Self::Exchange,
+        Self::Close,
+    ];
+
+    /// Who may cause this event. `System` is aftercart itself acting on a
+    /// rule or a carrier scan (auto-approval, a tracked parcel arriving).
+    pub fn allowed(self, actor: Actor) -> bool {
+        use Actor::*;
+        match self {
+            Self::Cancel => matches!(actor, Shopper | Merchant),
+            Self::Ship => matches!(actor, Shopper | System),
+            Self::Approve
+            | Self::Reject
+            | Self::Receive
+            | Self::Refund
+            | Self::Credit
+            | Self::Exchange
+            | Self::Close => matches!(actor, Merchant | System),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    Shopper,
+    Merchant,
+    System,
+}
+
+/// One recorded step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Transition {
+    pub from: ReturnStatus,
+    pub to: ReturnStatus,
+    pub event: ReturnEvent,
+    pub actor: Actor,
+    pub at: UnixTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum LifecycleError {
+    #[error("a return that is {from:?} cannot {event:?}")]
+    Illegal {
+        from: ReturnStatus,
+        event: ReturnEvent,
+    },
+    #[error("{actor:?} may not {event:?} a return")]
+    NotPermitted { event: ReturnEvent, actor: Actor },
+}
+
+/// Where `event` takes a return that is `from`, if anywhere.
+pub fn next(from: ReturnStatus, event: ReturnEvent) -> Option<ReturnStatus> {
+    use ReturnEvent as E;
+    use ReturnStatus as S;
+    Some(match (from, event) {
+        (S::Requested, E::Approve) => S::Approved,
+        (S::Requested | S::Approved, E::Cancel) => S::Cancelled,
+        (S::Requested | S::Approved | S::InTransit | S::Received, E::Reject) => S::Rejected,
+        (S::Approved, E::Ship) => S::InTransit,
+        (S::Approved | S::InTransit, E::Receive) => S::Received,
+        (S::Received, E::Refund) => S::Refunded,
+        (S::Received, E::Credit) => S::Credited,
+        (S::Received, E::Exchange) => S::Exchanged,
+        (S::Refunded | S::Credited | S::Exchanged, E::Close) => S::Closed,
+        _ => return None,
+    })
+}
+
+/// Applies `event` by `actor` at `at`. The actor is checked first, so a
+/// shopper trying to refund is told it is not theirs to do whatever the
+/// state.
+pub fn transition(
+    current: ReturnStatus,
+    event: ReturnEvent,
+    actor: Actor,
+    at: UnixTime,
+) -> Result<Transition, LifecycleError> {
+    if !event.allowed(actor) {
+        return Err(LifecycleError::NotPermitted { event, actor });
+    }
+    let to = next(current, event).ok_or(LifecycleError::Illegal {
+        from: current,
+        event,
+    })?;
+    Ok(Transition {
+        from: current,
+        to,
+        event,
+        actor,
+        at,
+    })
+}

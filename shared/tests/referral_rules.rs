@@ -1,0 +1,471 @@
+//! Referral redemption, the loyalty ledger and tiers, and discount links.
+
+#![allow(clippy::unwrap_used)] // In tests a panic is the failure report.
+
+use std::collections::BTreeSet;
+
+use aftercart_shared::referral::{
+    CustomerId, Device, FraudFlag, FriendOrder, Incentive, Ledger, LoyaltyEvent, LoyaltyRules,
+    MailboxKey, Platform, Points, ReferralCode, ReferralError, ReferralHistory, ReferralSettings,
+    Referrer, Refusal, ShopHost, Sighting, Tier, Tiers, discount_url, progress,
+};
+use aftercart_shared::{Email, OrderId, UnixTime};
+use proptest::prelude::*;
+
+const HOUR: i64 = 3_600;
+const NOW: i64 = 1_800_000_000;
+
+fn email(s: &str) -> Email {
+    Email::parse(s).unwrap()
+}
+
+fn code() -> ReferralCode {
+    ReferralCode::generate(777)
+}
+
+fn referrer() -> Referrer {
+    Referrer {
+        customer: CustomerId("c-ada".into()),
+        email: email("ada.lovelace@gmail.com"),
+        code: code(),
+    }
+}
+
+fn laptop() -> Device {
+    Device {
+        ip: "203.0.113.7".into(),
+        user_agent: "Mozilla/5.0 (Macintosh)".into(),
+    }
+}
+
+fn friend_order() -> FriendOrder {
+    FriendOrder {
+        order: OrderId::parse("o-100").unwrap(),
+        customer: Some(CustomerId("c-grace".into())),
+        email: email("grace@example.org"),
+        code: code(),
+        subtotal_minor: 50_000,
+        placed_at: UnixTime::from_secs(NOW - HOUR),
+        device: Some(Device {
+            ip: "198.51.100.2".into(),
+            user_agent: "Mozilla/5.0 (iPhone)".into(),
+        }),
+    }
+}
+
+fn settings() -> ReferralSettings {
+    ReferralSettings {
+        min_order_minor: 30_000,
+        referrer_reward: Incentive::Amount { minor: 10_000 },
+        same_device_window_hours: 72,
+    }
+}
+
+fn history() -> ReferralHistory {
+    ReferralHistory {
+        friend_previous_orders: 0,
+        rewarded_friends: BTreeSet::new(),
+        referrer_sightings: vec![Sighting {
+            device: laptop(),
+            at: UnixTime::from_secs(NOW - 10 * HOUR),
+        }],
+    }
+}
+
+#[test]
+fn mailbox_keys_fold_plus_tags_everywhere_and_dots_only_at_gmail() {
+    let cases = [
+        ("Ada.Lovelace+shop@gmail.com", "adalovelace@gmail.com"),
+        ("a.d.a.lovelace@googlemail.com", "adalovelace@gmail.com"),
+        ("ada+a+b@outlook.com", "ada@outlook.com"),
+        ("ada.lovelace@example.com", "ada.lovelace@example.com"),
+        ("adalovelace@example.com", "adalovelace@example.com"),
+    ];
+    for (raw, key) in cases {
+        assert_eq!(MailboxKey::of(&email(raw)).as_str(), key, "{raw}");
+    }
+}
+
+#[test]
+fn redemption_decisions() {
+    let ok_reward = |order: &FriendOrder| {
+        decide_redemption_with(order, &history())
+            .map(|r| (r.friend.as_str().to_owned(), r.incentive))
+    };
+    assert_eq!(
+        ok_reward(&friend_order()),
+        Ok((
+            "grace@example.org".to_owned(),
+            Incentive::Amount { minor: 10_000 }
+        ))
+    );
+
+    let other_code = FriendOrder {
+        code: ReferralCode::generate(778),
+        ..friend_order()
+    };
+    let same_customer = FriendOrder {
+        customer: Some(CustomerId("c-ada".into())),
+        ..friend_order()
+    };
+    let same_gmail = FriendOrder {
+        customer: None,
+        email: email("adalovelace+friend@googlemail.com"),
+        ..friend_order()
+    };
+    let same_device = FriendOrder {
+        device: Some(laptop()),
+        ..friend_order()
+    };
+    let same_device_long_after = FriendOrder {
+        device: Some(laptop()),
+        placed_at: UnixTime::from_secs(NOW - 10 * HOUR + 73 * HOUR),
+        ..friend_order()
+    };
+    let same_ip_other_browser = FriendOrder {
+        device: Some(Device {
+            user_agent: "Firefox".into(),
+            ..laptop()
+        }),
+        ..friend_order()
+    };
+    let small = FriendOrder {
+        subtotal_minor: 29_999,
+        ..friend_order()
+    };
+    let fraud = |flag| Err(Refusal::Fraud { flag });
+    let cases: Vec<(&str, FriendOrder, ReferralHistory, Result<(), Refusal>)> = vec![
+        ("qualifies", friend_order(), history(), Ok(())),
+        (
+            "other code",
+            other_code,
+            history(),
+            Err(Refusal::CodeMismatch),
+        ),
+        (
+            "same customer",
+            same_customer,
+            history(),
+            fraud(FraudFlag::SameCustomer),
+        ),
+        (
+            "same gmail",
+            same_gmail,
+            history(),
+            fraud(FraudFlag::SameMailbox),
+        ),
+        (
+            "same device",
+            same_device,
+            history(),
+            fraud(FraudFlag::SameDevice),
+        ),
+        (
+            "same device, later",
+            same_device_long_after,
+            history(),
+            Ok(()),
+        ),
+        ("same IP only", same_ip_other_browser, history(), Ok(())),
+        (
+            "not first order",
+            friend_order(),
+            ReferralHistory {
+                friend_previous_orders: 1,
+                ..history()
+            },
+            Err(Refusal::NotFirstOrder),
+        ),
+        (
+            "already rewarded",
+            friend_order(),
+            ReferralHistory {
+                rewarded_friends: BTreeSet::from([MailboxKey::of(&email(
+                    "grace+again@example.org",
+                ))]),
+                ..history()
+            },
+            Err(Refusal::AlreadyRewarded),
+        ),
+        (
+            "below minimum",
+            small,
+            history(),
+            Err(Refusal::BelowMinimum {
+                minimum_minor: 30_000,
+                order_minor: 29_999,
+            }),
+        ),
+    ];
+    for (name, order, history, expected) in cases {
+        let got = decide_redemption_with(&order, &history).map(|_| ());
+        assert_eq!(got, expected, "{name}");
+        if let Err(refusal) = &got {
+            let is_fraud = matches!(refusal, Refusal::Fraud { .. });
+            assert_eq!(refusal.fraud_flag().is_some(), is_fraud, "{name}");
+        }
+    }
+}
+
+fn decide_redemption_with(
+    order: &FriendOrder,
+    history: &ReferralHistory,
+) -> Result<aftercart_shared::referral::Reward, Refusal> {
+    aftercart_shared::referral::decide_redemption(
+        &referrer(),
+        order,
+        history,
+        &settings(),
+        UnixTime::from_secs(NOW),
+    )
+}
+
+#[test]
+fn self_referral_is_flagged_even_when_it_would_not_qualify_anyway() {
+    let sneaky = FriendOrder {
+        email: email("ada.lovelace+2@gmail.com"),
+        customer: None,
+        subtotal_minor: 1,
+        ..friend_order()
+    };
+    let repeat = ReferralHistory {
+        friend_previous_orders: 3,
+        ..history()
+    };
+    assert_eq!(
+        decide_redemption_with(&sneaky, &repeat),
+        Err(Refusal::Fraud {
+            flag: FraudFlag::SameMailbox
+        })
+    );
+}
+
+#[test]
+fn a_reward_names_the_friend_to_add_to_the_rewarded_set() {
+    let reward = decide_redemption_with(&friend_order(), &history()).unwrap();
+    assert_eq!(reward.referrer, CustomerId("c-ada".into()));
+    assert_eq!(reward.issued_at, UnixTime::from_secs(NOW));
+    // Recording it makes the same friend's replayed order a no.
+    let after = ReferralHistory {
+        rewarded_friends: BTreeSet::from([reward.friend]),
+        ..history()
+    };
+    assert_eq!(
+        decide_redemption_with(&friend_order(), &after),
+        Err(Refusal::AlreadyRewarded)
+    );
+}
+
+#[test]
+fn points_keep_fractions_of_a_unit_and_respect_the_currency() {
+    let sek = LoyaltyRules {
+        points_per_unit: 3,
+        ..LoyaltyRules::default()
+    };
+    assert_eq!(sek.points_for(1_999), 59, "19.99 × 3 = 59.97");
+    assert_eq!(sek.points_for(-500), 0);
+    let jpy = LoyaltyRules {
+        points_per_unit: 1,
+        currency_exponent: 0,
+        ..LoyaltyRules::default()
+    };
+    assert_eq!(jpy.points_for(1_999), 1_999);
+    let huge = LoyaltyRules {
+        points_per_unit: u32::MAX,
+        currency_exponent: 0,
+        ..LoyaltyRules::default()
+    };
+    assert_eq!(huge.points_for(i64::MAX), u64::MAX, "saturates");
+}
+
+#[test]
+fn the_ledger_folds_events() {
+    let rules = LoyaltyRules {
+        points_per_unit: 1,
+        currency_exponent: 2,
+        review_points: 50,
+        referral_points: 500,
+    };
+    use LoyaltyEvent::*;
+    let cases: Vec<(&str, Vec<LoyaltyEvent>, (u64, u64))> = vec![
+        ("nothing", vec![], (0, 0)),
+        (
+            "purchase, review, referral",
+            vec![
+                Purchase {
+                    amount_minor: 123_456,
+                },
+                ReviewWritten,
+                SuccessfulReferral,
+            ],
+            (1_234 + 50 + 500, 1_784),
+        ),
+        (
+            "redeeming keeps lifetime",
+            vec![
+                Purchase {
+                    amount_minor: 100_000,
+                },
+                Redeemed { points: 700 },
+            ],
+            (300, 1_000),
+        ),
+        (
+            "refund after spending floors at zero",
+            vec![
+                Purchase {
+                    amount_minor: 100_000,
+                },
+                Redeemed { points: 900 },
+                Refund {
+                    amount_minor: 100_000,
+                },
+            ],
+            (0, 0),
+        ),
+        (
+            "over-redeeming floors at zero",
+            vec![ReviewWritten, Redeemed { points: 1_000 }],
+            (0, 50),
+        ),
+    ];
+    for (name, events, (balance, lifetime)) in cases {
+        let ledger = Ledger::fold(&events, &rules);
+        assert_eq!(ledger.balance, Points(balance), "{name}");
+        assert_eq!(ledger.lifetime, Points(lifetime), "{name}");
+    }
+}
+
+fn tiers() -> Tiers {
+    let tier = |name: &str, threshold| Tier {
+        name: name.into(),
+        threshold: Points(threshold),
+    };
+    // Given out of order on purpose.
+    Tiers::new(vec![
+        tier("Gold", 5_000),
+        tier("Bronze", 500),
+        tier("Silver", 2_000),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn progress_names_the_tier_the_next_one_and_the_distance() {
+    let tiers = tiers();
+    let name = |t: Option<&Tier>| t.map(|t| t.name.clone());
+    let cases = [
+        (0, None, Some("Bronze"), 500),
+        (499, None, Some("Bronze"), 1),
+        (500, Some("Bronze"), Some("Silver"), 1_500),
+        (4_999, Some("Silver"), Some("Gold"), 1),
+        (5_000, Some("Gold"), None, 0),
+        (u64::MAX, Some("Gold"), None, 0),
+    ];
+    for (points, tier, next, to_next) in cases {
+        let p = progress(Points(points), &tiers);
+        assert_eq!(name(p.tier), tier.map(String::from), "{points}");
+        assert_eq!(name(p.next), next.map(String::from), "{points}");
+        assert_eq!(p.points_to_next, to_next, "{points}");
+    }
+}
+
+#[test]
+fn tiers_refuse_ties_and_blank_names() {
+    let tier = |name: &str, threshold| Tier {
+        name: name.into(),
+        threshold: Points(threshold),
+    };
+    assert_eq!(
+        Tiers::new(vec![tier("A", 10), tier("B", 10)]),
+        Err(ReferralError::BadTiers)
+    );
+    assert_eq!(
+        Tiers::new(vec![tier(" ", 10)]),
+        Err(ReferralError::BadTiers)
+    );
+    assert!(Tiers::new(vec![]).is_ok());
+    let json = r#"[{"name":"Gold","threshold":100},{"name":"Gold+","threshold":100}]"#;
+    assert!(serde_json::from_str::<Tiers>(json).is_err());
+    assert_eq!(
+        progress(Points(7), &Tiers::new(vec![]).unwrap()).points_to_next,
+        0
+    );
+}
+
+#[test]
+fn discount_links_follow_each_platform_convention() {
+    let code = ReferralCode::parse(ReferralCode::generate(99).as_str()).unwrap();
+    let shop = ShopHost::parse("Demo.MyShopify.com").unwrap();
+    assert_eq!(
+        discount_url(Platform::Shopify, &shop, &code),
+        format!("https://demo.myshopify.com/discount/{code}?redirect=/")
+    );
+    let woo = ShopHost::parse("shop.example.se").unwrap();
+    assert_eq!(
+        discount_url(Platform::WooCommerce, &woo, &code),
+        format!("https://shop.example.se/?coupon={code}")
+    );
+    assert_eq!(code.share_path(), format!("/r/{code}"));
+    for bad in [
+        "",
+        "https://x.com",
+        "x.com/shop",
+        "localhost",
+        ".x.com",
+        "x y.com",
+    ] {
+        assert!(ShopHost::parse(bad).is_err(), "{bad:?}");
+    }
+}
+
+proptest! {
+    /// Plus-tags and (at Gmail) dots never let the referrer through as a
+    /// friend, however they are sprinkled.
+    #[test]
+    fn gmail_spellings_of_the_referrer_are_always_caught(
+        dots in prop::collection::vec(any::<bool>(), 11),
+        tag in "[a-z0-9]{0,6}",
+        upper in any::<bool>(),
+    ) {
+        let mut local = String::new();
+        for (c, dot) in "adalovelace".chars().zip(dots) {
+            local.push(c);
+            if dot {
+                local.push('.');
+            }
+        }
+        let local = local.trim_end_matches('.').to_owned();
+        let mut address = if tag.is_empty() {
+            format!("{local}@gmail.com")
+        } else {
+            format!("{local}+{tag}@gmail.com")
+        };
+        if upper {
+            address = address.to_uppercase();
+        }
+        let order = FriendOrder {
+            customer: None,
+            email: email(&address),
+            ..friend_order()
+        };
+        prop_assert_eq!(
+            decide_redemption_with(&order, &history()),
+            Err(Refusal::Fraud { flag: FraudFlag::SameMailbox })
+        );
+    }
+
+    #[test]
+    fn ledger_balance_never_exceeds_lifetime(
+        events in prop::collection::vec(prop_oneof![
+            (-10_000i64..1_000_000).prop_map(|amount_minor| LoyaltyEvent::Purchase { amount_minor }),
+            (0i64..1_000_000).prop_map(|amount_minor| LoyaltyEvent::Refund { amount_minor }),
+            Just(LoyaltyEvent::ReviewWritten),
+            Just(LoyaltyEvent::SuccessfulReferral),
+            (0u64..5_000).prop_map(|points| LoyaltyEvent::Redeemed { points }),
+        ], 0..30),
+    ) {
+        let ledger = Ledger::fold(&events, &LoyaltyRules::default());
+        prop_assert!(ledger.balance <= ledger.lifetime);
+    }
+}
