@@ -3,6 +3,8 @@
 
 /// D1 database with shops, orders, shipments and checkpoints.
 pub const DB: &str = "DB";
+/// Durable Object namespace for rate limits (class `RateLimiter`).
+pub const RATE_LIMITER: &str = "RATE_LIMITER";
 /// Static assets: the widget bundle and the demo store page.
 pub const ASSETS: &str = "ASSETS";
 /// Secret used to sign shopper access tokens (`wrangler secret put TOKEN_SECRET`).

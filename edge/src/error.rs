@@ -19,6 +19,12 @@ pub enum ApiError {
     NotFound(&'static str),
     #[error("method not allowed")]
     MethodNotAllowed,
+    #[error("{0}")]
+    InvalidSignature(String),
+    #[error("{0}")]
+    UnsupportedPayload(String),
+    #[error("too many attempts; try again in {retry_after_secs} s")]
+    RateLimited { retry_after_secs: i64 },
     #[error("request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
     /// Anything the shopper cannot fix. The cause is logged, never sent.
@@ -36,6 +42,9 @@ impl ApiError {
             Self::NotFound(_) => ProblemCode::NotFound,
             Self::MethodNotAllowed => ProblemCode::MethodNotAllowed,
             Self::PayloadTooLarge { .. } => ProblemCode::PayloadTooLarge,
+            Self::RateLimited { .. } => ProblemCode::RateLimited,
+            Self::InvalidSignature(_) => ProblemCode::InvalidSignature,
+            Self::UnsupportedPayload(_) => ProblemCode::UnsupportedPayload,
             Self::Internal(_) => ProblemCode::Internal,
         }
     }
@@ -53,6 +62,9 @@ impl ApiError {
         http::set(&mut response, "content-type", Problem::CONTENT_TYPE)?;
         if matches!(self, Self::Unauthorized | Self::TokenExpired) {
             http::set(&mut response, "www-authenticate", "Bearer")?;
+        }
+        if let Self::RateLimited { retry_after_secs } = self {
+            http::set(&mut response, "retry-after", &retry_after_secs.to_string())?;
         }
         Ok(response)
     }

@@ -5,16 +5,21 @@
 //! Architecture invariant: the edge renders no UI. It serves files (the
 //! widget's assets, the demo store page) and JSON.
 
+mod admin;
 mod assets;
 mod bindings;
 mod error;
 mod http;
+mod limiter;
 mod routes;
+mod shopper;
 mod store;
+mod webhooks;
 
 use worker::{Context, Env, Request, Response, event};
 
 pub use error::ApiError;
+pub use limiter::RateLimiter;
 
 #[event(fetch)]
 pub async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {

@@ -1,17 +1,83 @@
-//! D1 access. Rows in, domain values out; no decisions here.
+//! D1 access. Rows in, domain values out; statements out, rows in. No
+//! decisions here: those are made in `aftercart-shared`.
 
+use std::collections::HashMap;
+
+use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write};
+use aftercart_shared::ingest::{OrderUpsert, ShipmentUpsert, Source, TrackingNumber};
 use aftercart_shared::order::{LineItem, Order, Shipment};
 use aftercart_shared::tracking::{Checkpoint, TrackingStatus};
 use aftercart_shared::{Email, OrderId, OrderNumber, ShopId, UnixTime};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
-use worker::{D1Database, D1PreparedStatement, Env};
+use worker::{D1Database, D1PreparedStatement, D1Result, Env};
 
 use crate::{ApiError, bindings};
 
 pub struct Store {
     db: D1Database,
+}
+
+/// Which order a read starts from.
+#[derive(Debug, Clone, Copy)]
+pub enum OrderKey<'a> {
+    Number(&'a OrderNumber),
+    Id(&'a OrderId),
+}
+
+impl OrderKey<'_> {
+    fn column(self) -> &'static str {
+        match self {
+            Self::Number(_) => "order_number",
+            Self::Id(_) => "id",
+        }
+    }
+
+    fn value(self) -> &'static str {
+        // Placeholder position, not the value: values are always bound.
+        "?2"
+    }
+
+    fn bound(self) -> JsValue {
+        match self {
+            Self::Number(n) => text(n.as_str()),
+            Self::Id(id) => text(id.as_str()),
+        }
+    }
+}
+
+/// An order, its stored email for the caller to compare, and the same
+/// shopper's other recent orders (without line items).
+#[derive(Debug)]
+pub struct OrderBundle {
+    pub order: Order,
+    pub others: Vec<Order>,
+}
+
+/// A signing secret pair for one shop and source.
+#[derive(Debug, Deserialize)]
+pub struct WebhookSecrets {
+    pub secret: String,
+    pub previous_secret: Option<String>,
+}
+
+/// One webhook delivery as received.
+#[derive(Debug, Clone, Copy)]
+pub struct Delivery<'a> {
+    pub source: Source,
+    pub id: &'a str,
+    pub topic: Option<&'a str>,
+    pub body: &'a str,
+}
+
+/// A delivery kept until what it waits for arrives.
+#[derive(Debug, Deserialize)]
+pub struct HeldDelivery {
+    pub source: String,
+    pub delivery_id: String,
+    pub topic: Option<String>,
+    pub body: String,
 }
 
 #[derive(Deserialize)]
@@ -41,6 +107,7 @@ struct LineItemRow {
 
 #[derive(Deserialize)]
 struct ShipmentRow {
+    order_id: String,
     id: String,
     carrier: Option<String>,
     tracking_number: Option<String>,
@@ -58,6 +125,7 @@ struct ShipmentItemRow {
 
 #[derive(Deserialize)]
 struct CheckpointRow {
+    order_id: String,
     shipment_id: String,
     status: String,
     sub_status: Option<String>,
@@ -71,8 +139,23 @@ fn text(value: &str) -> JsValue {
     JsValue::from_str(value)
 }
 
+fn int(value: i64) -> JsValue {
+    // D1 numbers are JS numbers; every value we store is far below 2^53.
+    JsValue::from_f64(value as f64)
+}
+
+fn opt_text(value: Option<&str>) -> JsValue {
+    value.map_or(JsValue::NULL, text)
+}
+
 fn corrupt(what: &str, detail: impl std::fmt::Display) -> ApiError {
     ApiError::Internal(format!("stored {what} is invalid: {detail}"))
+}
+
+/// A JSON array, for `IN (SELECT value FROM json_each(?))`.
+fn json_list<'a>(values: impl IntoIterator<Item = &'a str>) -> JsValue {
+    let list: Vec<&str> = values.into_iter().collect();
+    text(&serde_json::to_string(&list).unwrap_or_else(|_| "[]".to_owned()))
 }
 
 impl Store {
@@ -86,66 +169,62 @@ impl Store {
         Ok(self.db.prepare(sql).bind(args)?)
     }
 
-    /// The order with this number, if its email matches. A mismatch and an
-    /// unknown number both give `None` after the same single query.
-    pub async fn find_order_id(
+    /// The order `key` names with the same shopper's recent orders, in one
+    /// round trip. Looking up by number costs exactly the same whether or
+    /// not the caller's email will match, or the order exists at all.
+    pub async fn load_bundle(
         &self,
         shop: &ShopId,
-        number: &OrderNumber,
-        email: &Email,
-    ) -> Result<Option<OrderId>, ApiError> {
-        #[derive(Deserialize)]
-        struct Row {
-            id: String,
-            email: String,
-        }
-        let row: Option<Row> = self
-            .statement(
-                "SELECT id, email FROM orders WHERE shop_id = ?1 AND order_number = ?2",
-                &[text(shop.as_str()), text(number.as_str())],
-            )?
-            .first(None)
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        let matches = subtle_eq(row.email.as_bytes(), email.as_str().as_bytes());
-        if !matches {
-            return Ok(None);
-        }
-        OrderId::parse(&row.id)
-            .map(Some)
-            .map_err(|e| corrupt("order id", e))
-    }
-
-    /// The whole order: one round trip for its four tables.
-    pub async fn load_order(&self, shop: &ShopId, id: &OrderId) -> Result<Option<Order>, ApiError> {
-        let key = [text(shop.as_str()), text(id.as_str())];
+        key: OrderKey<'_>,
+    ) -> Result<Option<OrderBundle>, ApiError> {
+        let (column, value) = (key.column(), key.value());
+        let target = format!("(SELECT id FROM orders WHERE shop_id = ?1 AND {column} = {value})");
+        // The target plus the shopper's newest orders: "your other orders".
+        let family = format!(
+            "(SELECT id FROM orders WHERE shop_id = ?1 AND email <> '' AND email = \
+             (SELECT email FROM orders WHERE shop_id = ?1 AND {column} = {value}) \
+             ORDER BY placed_at DESC LIMIT 6)"
+        );
+        let args = [text(shop.as_str()), key.bound()];
         let results = self
             .db
             .batch(vec![
                 self.statement(
-                    "SELECT id, order_number, display_number, email, customer_first_name, placed_at, \
-                     currency, total_minor, cancelled_at FROM orders WHERE shop_id = ?1 AND id = ?2",
-                    &key,
+                    &format!(
+                        "SELECT id, order_number, display_number, email, customer_first_name, placed_at, \
+                         currency, total_minor, cancelled_at FROM orders \
+                         WHERE shop_id = ?1 AND (id = {target} OR id IN {family}) ORDER BY placed_at DESC"
+                    ),
+                    &args,
                 )?,
                 self.statement(
-                    "SELECT id, product_id, title, variant_title, sku, quantity, unit_price_minor, image_url \
-                     FROM line_items WHERE shop_id = ?1 AND order_id = ?2 ORDER BY position, id",
-                    &key,
+                    &format!(
+                        "SELECT id, product_id, title, variant_title, sku, quantity, unit_price_minor, image_url \
+                         FROM line_items WHERE shop_id = ?1 AND order_id = {target} ORDER BY position, id"
+                    ),
+                    &args,
                 )?,
                 self.statement(
-                    "SELECT id, carrier, tracking_number, tracking_url, carrier_estimate, created_at \
-                     FROM shipments WHERE shop_id = ?1 AND order_id = ?2 ORDER BY created_at, id",
-                    &key,
+                    &format!(
+                        "SELECT order_id, id, carrier, tracking_number, tracking_url, carrier_estimate, created_at \
+                         FROM shipments WHERE shop_id = ?1 AND (order_id = {target} OR order_id IN {family}) \
+                         ORDER BY created_at, id"
+                    ),
+                    &args,
                 )?,
                 self.statement(
-                    "SELECT shipment_id, line_item_id, quantity FROM shipment_items \
-                     WHERE shop_id = ?1 AND order_id = ?2",
-                    &key,
+                    &format!(
+                        "SELECT shipment_id, line_item_id, quantity FROM shipment_items \
+                         WHERE shop_id = ?1 AND order_id = {target}"
+                    ),
+                    &args,
                 )?,
                 self.statement(
-                    "SELECT shipment_id, status, sub_status, raw_status, message, location, occurred_at \
-                     FROM checkpoints WHERE shop_id = ?1 AND order_id = ?2",
-                    &key,
+                    &format!(
+                        "SELECT order_id, shipment_id, status, sub_status, raw_status, message, location, occurred_at \
+                         FROM checkpoints WHERE shop_id = ?1 AND (order_id = {target} OR order_id IN {family})"
+                    ),
+                    &args,
                 )?,
             ])
             .await?;
@@ -154,26 +233,32 @@ impl Store {
                 "D1 batch returned the wrong number of results".into(),
             ));
         };
-        let Some(order) = rows::<OrderRow>(orders)?.into_iter().next() else {
-            return Ok(None);
+        let orders = rows::<OrderRow>(orders)?;
+        let is_target = |row: &OrderRow| match key {
+            OrderKey::Number(n) => row.order_number == n.as_str(),
+            OrderKey::Id(id) => row.id == id.as_str(),
         };
+        if !orders.iter().any(is_target) {
+            return Ok(None);
+        }
         let shipment_items = rows::<ShipmentItemRow>(shipment_items)?;
         let checkpoints = rows::<CheckpointRow>(checkpoints)?;
-
-        let shipments = rows::<ShipmentRow>(shipments)?
-            .into_iter()
-            .map(|s| {
-                let items = shipment_items
-                    .iter()
-                    .filter(|i| i.shipment_id == s.id)
-                    .map(|i| (i.line_item_id.clone(), i.quantity))
-                    .collect();
-                let checkpoints = checkpoints
-                    .iter()
-                    .filter(|c| c.shipment_id == s.id)
-                    .map(checkpoint)
-                    .collect::<Result<_, _>>()?;
-                Ok(Shipment {
+        let mut shipments_by_order: HashMap<String, Vec<Shipment>> = HashMap::new();
+        for s in rows::<ShipmentRow>(shipments)? {
+            let items = shipment_items
+                .iter()
+                .filter(|i| i.shipment_id == s.id)
+                .map(|i| (i.line_item_id.clone(), i.quantity))
+                .collect();
+            let checkpoints = checkpoints
+                .iter()
+                .filter(|c| c.shipment_id == s.id && c.order_id == s.order_id)
+                .map(checkpoint)
+                .collect::<Result<_, _>>()?;
+            shipments_by_order
+                .entry(s.order_id.clone())
+                .or_default()
+                .push(Shipment {
                     id: s.id,
                     carrier: s.carrier,
                     tracking_number: s.tracking_number,
@@ -182,44 +267,424 @@ impl Store {
                     created_at: UnixTime::from_secs(s.created_at),
                     checkpoints,
                     items,
-                })
-            })
-            .collect::<Result<Vec<_>, ApiError>>()?;
+                });
+        }
+        let mut line_items: Vec<LineItem> = rows::<LineItemRow>(items)?
+            .into_iter()
+            .map(line_item)
+            .collect();
 
-        Ok(Some(Order {
-            id: OrderId::parse(&order.id).map_err(|e| corrupt("order id", e))?,
-            number: OrderNumber::parse(&order.order_number)
-                .map_err(|e| corrupt("order number", e))?,
-            display_number: order.display_number,
-            email: Email::parse(&order.email).map_err(|e| corrupt("email", e))?,
-            customer_first_name: order.customer_first_name,
-            placed_at: UnixTime::from_secs(order.placed_at),
-            currency: order.currency,
-            total_minor: order.total_minor,
-            cancelled_at: order.cancelled_at.map(UnixTime::from_secs),
-            line_items: rows::<LineItemRow>(items)?
-                .into_iter()
-                .map(|i| LineItem {
-                    id: i.id,
-                    product_id: i.product_id,
-                    title: i.title,
-                    variant_title: i.variant_title,
-                    sku: i.sku,
-                    quantity: i.quantity,
-                    unit_price_minor: i.unit_price_minor,
-                    image_url: i.image_url,
-                })
-                .collect(),
-            shipments,
-        }))
+        let mut target = None;
+        let mut others = Vec::new();
+        for row in orders {
+            let mine = is_target(&row);
+            let shipments = shipments_by_order.remove(&row.id).unwrap_or_default();
+            let order = order(
+                row,
+                std::mem::take(&mut line_items)
+                    .into_iter()
+                    .filter(|_| mine)
+                    .collect(),
+                shipments,
+            )?;
+            if mine {
+                target = Some(order);
+            } else {
+                others.push(order);
+            }
+        }
+        Ok(target.map(|order| OrderBundle { order, others }))
+    }
+
+    pub async fn webhook_secrets(
+        &self,
+        shop: &ShopId,
+        source: Source,
+    ) -> Result<Option<WebhookSecrets>, ApiError> {
+        Ok(self
+            .statement(
+                "SELECT secret, previous_secret FROM webhook_secrets WHERE shop_id = ?1 AND source = ?2",
+                &[text(shop.as_str()), text(source.as_str())],
+            )?
+            .first(None)
+            .await?)
+    }
+
+    pub async fn admin_key_matches(
+        &self,
+        shop: &ShopId,
+        key_sha256: &str,
+    ) -> Result<bool, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            #[allow(dead_code, reason = "the row's existence is the answer")]
+            shop_id: String,
+        }
+        let row: Option<Row> = self
+            .statement(
+                "SELECT shop_id FROM admin_keys WHERE shop_id = ?1 AND key_sha256 = ?2",
+                &[text(shop.as_str()), text(key_sha256)],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    pub async fn delivery_seen(
+        &self,
+        shop: &ShopId,
+        source: Source,
+        delivery_id: &str,
+    ) -> Result<bool, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            #[allow(dead_code, reason = "the row's existence is the answer")]
+            outcome: String,
+        }
+        let row: Option<Row> = self
+            .statement(
+                "SELECT outcome FROM webhook_deliveries WHERE shop_id = ?1 AND source = ?2 AND delivery_id = ?3",
+                &[text(shop.as_str()), text(source.as_str()), text(delivery_id)],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    /// Reads what [`aftercart_shared::ingest::plan::plan`] needs, in one round trip.
+    pub async fn known(&self, shop: &ShopId, lookups: &Lookups) -> Result<Known, ApiError> {
+        #[derive(Deserialize)]
+        struct Id {
+            id: String,
+        }
+        #[derive(Deserialize)]
+        struct Placed {
+            order_id: String,
+            id: String,
+            tracking_number: Option<String>,
+        }
+        let shop_arg = text(shop.as_str());
+        let results = self
+            .db
+            .batch(vec![
+                self.statement(
+                    "SELECT id FROM orders WHERE shop_id = ?1 AND id IN (SELECT value FROM json_each(?2))",
+                    &[shop_arg.clone(), json_list(lookups.order_ids.iter().map(OrderId::as_str))],
+                )?,
+                self.statement(
+                    "SELECT order_id, id, tracking_number FROM shipments \
+                     WHERE shop_id = ?1 AND id IN (SELECT value FROM json_each(?2))",
+                    &[shop_arg.clone(), json_list(lookups.fulfillment_ids.iter().map(String::as_str))],
+                )?,
+                self.statement(
+                    "SELECT order_id, id, tracking_number FROM shipments \
+                     WHERE shop_id = ?1 AND tracking_number IN (SELECT value FROM json_each(?2))",
+                    &[shop_arg, json_list(lookups.tracking_numbers.iter().map(TrackingNumber::as_str))],
+                )?,
+            ])
+            .await?;
+        let [orders, fulfillments, tracking] = results.as_slice() else {
+            return Err(ApiError::Internal(
+                "D1 batch returned the wrong number of results".into(),
+            ));
+        };
+        let order_id = |raw: &str| OrderId::parse(raw).map_err(|e| corrupt("order id", e));
+        let mut known = Known::default();
+        for row in rows::<Id>(orders)? {
+            known.orders.insert(order_id(&row.id)?);
+        }
+        for row in rows::<Placed>(fulfillments)? {
+            known.fulfillments.insert(row.id, order_id(&row.order_id)?);
+        }
+        for row in rows::<Placed>(tracking)? {
+            if let Some(number) = row
+                .tracking_number
+                .as_deref()
+                .and_then(TrackingNumber::parse)
+            {
+                known
+                    .tracking
+                    .insert(number, (order_id(&row.order_id)?, row.id));
+            }
+        }
+        Ok(known)
+    }
+
+    /// Runs `statements` as one transaction.
+    pub async fn commit(&self, statements: Vec<D1PreparedStatement>) -> Result<(), worker::Error> {
+        for result in self.db.batch(statements).await? {
+            if let Some(err) = result.error() {
+                return Err(worker::Error::RustError(err));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn record_delivery(
+        &self,
+        shop: &ShopId,
+        delivery: &Delivery<'_>,
+        held: bool,
+        now: UnixTime,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        // A plain INSERT: a concurrent redelivery fails the whole transaction
+        // on the primary key instead of applying twice.
+        self.statement(
+            "INSERT INTO webhook_deliveries (shop_id, source, delivery_id, topic, outcome, received_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            &[
+                text(shop.as_str()),
+                text(delivery.source.as_str()),
+                text(delivery.id),
+                opt_text(delivery.topic),
+                text(if held { "held" } else { "applied" }),
+                int(now.secs()),
+            ],
+        )
+    }
+
+    pub fn hold(
+        &self,
+        shop: &ShopId,
+        key: &WaitKey,
+        delivery: &Delivery<'_>,
+        now: UnixTime,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        self.statement(
+            "INSERT OR IGNORE INTO held_deliveries (shop_id, wait_key, source, delivery_id, topic, body, received_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            &[
+                text(shop.as_str()),
+                text(&key.storage_key()),
+                text(delivery.source.as_str()),
+                text(delivery.id),
+                opt_text(delivery.topic),
+                text(delivery.body),
+                int(now.secs()),
+            ],
+        )
+    }
+
+    pub async fn held_for(
+        &self,
+        shop: &ShopId,
+        keys: &[WaitKey],
+    ) -> Result<Vec<HeldDelivery>, ApiError> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let stored: Vec<String> = keys.iter().map(WaitKey::storage_key).collect();
+        let result = self
+            .statement(
+                "SELECT DISTINCT source, delivery_id, topic, body FROM held_deliveries \
+                 WHERE shop_id = ?1 AND wait_key IN (SELECT value FROM json_each(?2)) ORDER BY received_at",
+                &[text(shop.as_str()), json_list(stored.iter().map(String::as_str))],
+            )?
+            .all()
+            .await?;
+        rows(&result)
+    }
+
+    pub fn release(
+        &self,
+        shop: &ShopId,
+        source: &str,
+        delivery_id: &str,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        self.statement(
+            "DELETE FROM held_deliveries WHERE shop_id = ?1 AND source = ?2 AND delivery_id = ?3",
+            &[text(shop.as_str()), text(source), text(delivery_id)],
+        )
+    }
+
+    /// The statements that store one planned write.
+    pub fn write(
+        &self,
+        shop: &ShopId,
+        write: &Write<'_>,
+        now: UnixTime,
+    ) -> Result<Vec<D1PreparedStatement>, ApiError> {
+        match write {
+            Write::Order(order) => self.write_order(shop, order, now),
+            Write::Shipment {
+                order_id,
+                shipment_id,
+                update,
+            } => self.write_shipment(shop, order_id, shipment_id, update, now),
+        }
+    }
+
+    fn write_order(
+        &self,
+        shop: &ShopId,
+        order: &OrderUpsert,
+        now: UnixTime,
+    ) -> Result<Vec<D1PreparedStatement>, ApiError> {
+        let shop_arg = text(shop.as_str());
+        let order_arg = text(order.id.as_str());
+        let mut statements = vec![self.statement(
+            "INSERT INTO orders (shop_id, id, order_number, display_number, email, customer_first_name, \
+             customer_id, placed_at, currency, total_minor, cancelled_at, updated_at, discount_codes) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
+             ON CONFLICT (shop_id, id) DO UPDATE SET order_number = excluded.order_number, \
+             display_number = excluded.display_number, \
+             email = CASE WHEN excluded.email <> '' THEN excluded.email ELSE email END, \
+             customer_first_name = COALESCE(excluded.customer_first_name, customer_first_name), \
+             customer_id = COALESCE(excluded.customer_id, customer_id), placed_at = excluded.placed_at, \
+             currency = excluded.currency, total_minor = excluded.total_minor, \
+             cancelled_at = excluded.cancelled_at, updated_at = excluded.updated_at, \
+             discount_codes = excluded.discount_codes",
+            &[
+                shop_arg.clone(),
+                order_arg.clone(),
+                text(order.number.as_str()),
+                text(&order.display_number),
+                text(order.email.as_ref().map_or("", Email::as_str)),
+                opt_text(order.customer_first_name.as_deref()),
+                opt_text(order.customer_id.as_deref()),
+                int(order.placed_at.secs()),
+                text(&order.currency),
+                int(order.total_minor),
+                order.cancelled_at.map_or(JsValue::NULL, |t| int(t.secs())),
+                int(now.secs()),
+                text(&serde_json::to_string(&order.discount_codes).unwrap_or_else(|_| "[]".to_owned())),
+            ],
+        )?];
+        for (position, item) in order.line_items.iter().enumerate() {
+            statements.push(self.statement(
+                "INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, variant_title, sku, \
+                 quantity, unit_price_minor, image_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+                 ON CONFLICT (shop_id, order_id, id) DO UPDATE SET position = excluded.position, \
+                 product_id = excluded.product_id, title = excluded.title, variant_title = excluded.variant_title, \
+                 sku = excluded.sku, quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor, \
+                 image_url = COALESCE(excluded.image_url, image_url)",
+                &[
+                    shop_arg.clone(),
+                    order_arg.clone(),
+                    text(&item.id),
+                    int(i64::try_from(position).unwrap_or(i64::MAX)),
+                    opt_text(item.product_id.as_deref()),
+                    text(&item.title),
+                    opt_text(item.variant_title.as_deref()),
+                    opt_text(item.sku.as_deref()),
+                    int(i64::from(item.quantity)),
+                    int(item.unit_price_minor),
+                    opt_text(item.image_url.as_deref()),
+                ],
+            )?);
+        }
+        Ok(statements)
+    }
+
+    fn write_shipment(
+        &self,
+        shop: &ShopId,
+        order_id: &OrderId,
+        shipment_id: &str,
+        update: &ShipmentUpsert,
+        now: UnixTime,
+    ) -> Result<Vec<D1PreparedStatement>, ApiError> {
+        let key = [
+            text(shop.as_str()),
+            text(order_id.as_str()),
+            text(shipment_id),
+        ];
+        let mut statements = vec![self.statement(
+            "INSERT INTO shipments (shop_id, order_id, id, carrier, tracking_number, tracking_url, \
+             carrier_estimate, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+             ON CONFLICT (shop_id, order_id, id) DO UPDATE SET \
+             carrier = COALESCE(excluded.carrier, carrier), \
+             tracking_number = COALESCE(excluded.tracking_number, tracking_number), \
+             tracking_url = COALESCE(excluded.tracking_url, tracking_url), \
+             carrier_estimate = COALESCE(excluded.carrier_estimate, carrier_estimate)",
+            &[
+                key[0].clone(),
+                key[1].clone(),
+                key[2].clone(),
+                opt_text(update.carrier.as_deref()),
+                opt_text(update.tracking_numbers.first().map(TrackingNumber::as_str)),
+                opt_text(update.tracking_urls.first().map(String::as_str)),
+                update.estimated_delivery.map_or(JsValue::NULL, |t| int(t.secs())),
+                int(update.created_at.unwrap_or(now).secs()),
+            ],
+        )?];
+        for (line_item, quantity) in &update.items {
+            statements.push(self.statement(
+                "INSERT OR REPLACE INTO shipment_items (shop_id, order_id, shipment_id, line_item_id, quantity) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                &[
+                    key[0].clone(),
+                    key[1].clone(),
+                    key[2].clone(),
+                    text(line_item),
+                    int(i64::from(*quantity)),
+                ],
+            )?);
+        }
+        for c in &update.checkpoints {
+            // The natural key makes a repeated event a no-op.
+            statements.push(self.statement(
+                "INSERT OR IGNORE INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, \
+                 raw_status, message, sub_status, location, received_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                &[
+                    key[0].clone(),
+                    key[1].clone(),
+                    key[2].clone(),
+                    int(c.occurred_at.secs()),
+                    text(c.status.as_str()),
+                    text(&c.raw_status),
+                    text(&c.message),
+                    opt_text(c.sub_status.as_deref()),
+                    opt_text(c.location.as_deref()),
+                    int(now.secs()),
+                ],
+            )?);
+        }
+        Ok(statements)
     }
 }
 
-fn rows<T: DeserializeOwned>(result: &worker::D1Result) -> Result<Vec<T>, ApiError> {
+fn rows<T: DeserializeOwned>(result: &D1Result) -> Result<Vec<T>, ApiError> {
     if let Some(err) = result.error() {
         return Err(ApiError::Internal(format!("D1 query failed: {err}")));
     }
     Ok(result.results::<T>()?)
+}
+
+fn line_item(i: LineItemRow) -> LineItem {
+    LineItem {
+        id: i.id,
+        product_id: i.product_id,
+        title: i.title,
+        variant_title: i.variant_title,
+        sku: i.sku,
+        quantity: i.quantity,
+        unit_price_minor: i.unit_price_minor,
+        image_url: i.image_url,
+    }
+}
+
+fn order(
+    row: OrderRow,
+    line_items: Vec<LineItem>,
+    shipments: Vec<Shipment>,
+) -> Result<Order, ApiError> {
+    Ok(Order {
+        id: OrderId::parse(&row.id).map_err(|e| corrupt("order id", e))?,
+        number: OrderNumber::parse(&row.order_number).map_err(|e| corrupt("order number", e))?,
+        display_number: row.display_number,
+        // Orders from sources without an email are stored with '' and can
+        // only be opened by a merchant's deep link.
+        email: Email::parse(&row.email).ok(),
+        customer_first_name: row.customer_first_name,
+        placed_at: UnixTime::from_secs(row.placed_at),
+        currency: row.currency,
+        total_minor: row.total_minor,
+        cancelled_at: row.cancelled_at.map(UnixTime::from_secs),
+        line_items,
+        shipments,
+    })
 }
 
 fn checkpoint(row: &CheckpointRow) -> Result<Checkpoint, ApiError> {
@@ -233,9 +698,4 @@ fn checkpoint(row: &CheckpointRow) -> Result<Checkpoint, ApiError> {
         location: row.location.clone(),
         occurred_at: UnixTime::from_secs(row.occurred_at),
     })
-}
-
-/// Equality that does not stop at the first differing byte.
-fn subtle_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

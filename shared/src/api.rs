@@ -44,6 +44,67 @@ pub struct OrderView {
     pub status: OrderStatusView,
     pub line_items: Vec<LineItemView>,
     pub shipments: Vec<ShipmentView>,
+    /// The shopper's other recent orders from this shop (same email), newest
+    /// first, each with its own token so the widget can open it.
+    #[serde(default)]
+    pub other_orders: Vec<OrderSummary>,
+}
+
+/// One line in "your other orders".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderSummary {
+    pub id: OrderId,
+    pub order_number: String,
+    pub placed_at: UnixTime,
+    pub step: Step,
+    pub status: TrackingStatus,
+    pub cancelled: bool,
+    /// Bearer token for this order, valid as long as the one used to list it.
+    pub token: String,
+}
+
+/// `POST /v1/admin/shops/{shop}/links` (merchant API key): a signed deep
+/// link for a merchant's shipping email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeepLinkRequest {
+    pub order_id: String,
+    /// How long the link works; default 30, at most 90.
+    #[serde(default)]
+    pub valid_days: Option<u16>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeepLinkResponse {
+    /// Append as `?t=<token>` to the shop page that embeds the widget.
+    pub token: String,
+    pub expires_at: UnixTime,
+}
+
+/// What a webhook delivery did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WebhookReceipt {
+    pub outcome: WebhookOutcome,
+    pub orders: u32,
+    pub shipments: u32,
+    pub checkpoints: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WebhookOutcome {
+    /// Stored and applied.
+    Applied,
+    /// This delivery id was seen before; nothing changed.
+    Duplicate,
+    /// WooCommerce's creation ping; nothing to store.
+    Ping,
+    /// Stored, but the parcel's order is not known yet; it is applied when
+    /// the order's fulfillment arrives.
+    Held,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +179,10 @@ pub enum ProblemCode {
     UnsupportedMediaType,
     RateLimited,
     Internal,
+    /// A webhook's signature is missing or does not match.
+    InvalidSignature,
+    /// Well-formed, but not an order or tracking payload we can use.
+    UnsupportedPayload,
 }
 
 impl ProblemCode {
@@ -131,6 +196,8 @@ impl ProblemCode {
             Self::UnsupportedMediaType => 415,
             Self::RateLimited => 429,
             Self::Internal => 500,
+            Self::InvalidSignature => 401,
+            Self::UnsupportedPayload => 422,
         }
     }
 
@@ -146,6 +213,8 @@ impl ProblemCode {
             Self::UnsupportedMediaType => "Unsupported content type",
             Self::RateLimited => "Too many requests",
             Self::Internal => "Internal error",
+            Self::InvalidSignature => "Signature missing or invalid",
+            Self::UnsupportedPayload => "Payload not supported",
         }
     }
 
@@ -161,6 +230,8 @@ impl ProblemCode {
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::RateLimited => "rate_limited",
             Self::Internal => "internal",
+            Self::InvalidSignature => "invalid_signature",
+            Self::UnsupportedPayload => "unsupported_payload",
         }
     }
 }
@@ -219,6 +290,8 @@ mod tests {
             ProblemCode::UnsupportedMediaType,
             ProblemCode::RateLimited,
             ProblemCode::Internal,
+            ProblemCode::InvalidSignature,
+            ProblemCode::UnsupportedPayload,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }

@@ -148,6 +148,15 @@ impl OrderNumber {
     }
 }
 
+impl Email {
+    /// Equality that takes the same time wherever the addresses differ, for
+    /// comparing what a shopper typed with what is stored.
+    pub fn matches(&self, other: &Email) -> bool {
+        use subtle::ConstantTimeEq as _;
+        self.0.len() == other.0.len() && bool::from(self.0.as_bytes().ct_eq(other.0.as_bytes()))
+    }
+}
+
 string_newtype!(
     /// An email address, trimmed and lowercased. The check is deliberately
     /// modest (one `@`, a dot in the domain, no spaces): the address was
@@ -234,6 +243,14 @@ mod tests {
         ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
+    }
+
+    #[test]
+    fn email_matching_is_exact_after_normalization() {
+        let a = Email::parse("Ada@Example.com").unwrap();
+        assert!(a.matches(&Email::parse(" ada@example.com").unwrap()));
+        assert!(!a.matches(&Email::parse("ada@example.co").unwrap()));
+        assert!(!a.matches(&Email::parse("eve@example.com").unwrap()));
     }
 
     #[test]

@@ -10,7 +10,9 @@ pub struct Order {
     pub number: OrderNumber,
     /// The number as the shop displays it, e.g. `#1001`.
     pub display_number: String,
-    pub email: Email,
+    /// `None` for orders placed without one (point of sale, some imports):
+    /// those can be opened only through a merchant's signed link.
+    pub email: Option<Email>,
     pub customer_first_name: Option<String>,
     pub placed_at: UnixTime,
     pub currency: String,
@@ -73,6 +75,7 @@ impl Order {
                 .collect(),
             status,
             shipments,
+            other_orders: Vec::new(),
         }
     }
 }
@@ -182,7 +185,7 @@ mod tests {
             id: OrderId::parse("o1").unwrap(),
             number: OrderNumber::parse("#1001").unwrap(),
             display_number: "#1001".into(),
-            email: Email::parse("a@example.com").unwrap(),
+            email: Some(Email::parse("a@example.com").unwrap()),
             customer_first_name: Some("Ada".into()),
             placed_at: UnixTime::from_secs(0),
             currency: "SEK".into(),

@@ -48,6 +48,17 @@ pub fn hmac_sha256(secret: &[u8], message: &[u8]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
+/// Lowercase hex SHA-256, the form in which API keys are stored.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    Sha256::digest(bytes)
+        .iter()
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0x0f)]])
+        .map(char::from)
+        .collect()
+}
+
 /// Constant-time check of `signature` against HMAC-SHA256(`message`) under
 /// any of `secrets` (current first, then previous during a rotation).
 pub fn verify_hmac_sha256(secrets: &[&[u8]], message: &[u8], signature: &[u8]) -> bool {
@@ -172,6 +183,14 @@ mod tests {
                 "{junk}"
             );
         }
+    }
+
+    #[test]
+    fn sha256_hex_matches_the_known_vector() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
     }
 
     #[test]

@@ -1,4 +1,8 @@
 //! The shopper API against a running edge and the seeded demo shop.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test should stop at the first surprise"
+)]
 
 use aftercart_shared::token::OrderGrant;
 use aftercart_shared::{OrderId, ShopId, UnixTime};
@@ -332,4 +336,115 @@ fn demo_store_embeds_the_widget_with_one_tag() {
     let html = page.text();
     assert_eq!(html.matches("<script").count(), 1, "one tag, nothing else");
     assert!(html.contains(r#"<script src="/widget.js" data-shop="demo" async></script>"#));
+}
+
+#[test]
+fn a_shopper_sees_their_other_orders_each_with_its_own_token() {
+    let edge = Edge::from_env();
+    let (_, order) = edge.lookup("demo", "1002", "erik@example.com");
+    let others = order["otherOrders"].as_array().expect("otherOrders");
+    assert_eq!(others.len(), 1, "{order}");
+    let other = &others[0];
+    assert_eq!(other["orderNumber"], "#1009");
+    assert_eq!(other["step"], "Delivered");
+    let token = other["token"].as_str().expect("token");
+    let reply = edge.get(
+        "/v1/shops/demo/orders/demo-1009",
+        &[("authorization", &format!("Bearer {token}"))],
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let earlier = reply.json();
+    assert_eq!(earlier["orderNumber"], "#1009");
+    // And from there, #1002 is the other order.
+    assert_eq!(earlier["otherOrders"][0]["orderNumber"], "#1002");
+
+    // Shoppers with one order see none.
+    let (_, single) = edge.lookup("demo", "1003", "ingrid@example.com");
+    assert_eq!(single["otherOrders"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn merchants_mint_deep_links_that_open_one_order() {
+    let edge = Edge::from_env();
+    let path = "/v1/admin/shops/demo/links";
+    let body = serde_json::to_vec(&json!({ "orderId": "demo-1004", "validDays": 14 })).unwrap();
+    let request = |key: &str| {
+        edge.request(
+            "POST",
+            path,
+            &[("content-type", "application/json"), ("authorization", key)],
+            Some(&body),
+        )
+    };
+    request("Bearer wrong-key").assert_problem(401, "unauthorized");
+    edge.request(
+        "POST",
+        path,
+        &[("content-type", "application/json")],
+        Some(&body),
+    )
+    .assert_problem(401, "unauthorized");
+    // The demo key does not open another shop.
+    edge.request(
+        "POST",
+        "/v1/admin/shops/lab/links",
+        &[
+            ("content-type", "application/json"),
+            ("authorization", "Bearer demo-admin-key"),
+        ],
+        Some(&body),
+    )
+    .assert_problem(401, "unauthorized");
+
+    let created = request("Bearer demo-admin-key");
+    assert_eq!(created.status, 201, "{}", created.text());
+    let link = created.json();
+    let token = link["token"].as_str().expect("token");
+    let expires = UnixTime::parse(link["expiresAt"].as_str().expect("expiresAt")).unwrap();
+    let days = UnixTime::from_secs(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64,
+    )
+    .days_until(expires);
+    assert!((13..=14).contains(&days), "{days}");
+
+    // The token opens the order it names, with no order id in the URL.
+    let reply = edge.get(
+        "/v1/shops/demo/order",
+        &[("authorization", &format!("Bearer {token}"))],
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(reply.json()["orderNumber"], "#1004");
+    // And only that one.
+    edge.get(
+        "/v1/shops/demo/orders/demo-1005",
+        &[("authorization", &format!("Bearer {token}"))],
+    )
+    .assert_problem(401, "unauthorized");
+
+    let unknown = serde_json::to_vec(&json!({ "orderId": "no-such-order" })).unwrap();
+    edge.request(
+        "POST",
+        path,
+        &[
+            ("content-type", "application/json"),
+            ("authorization", "Bearer demo-admin-key"),
+        ],
+        Some(&unknown),
+    )
+    .assert_problem(404, "not_found");
+    let too_long =
+        serde_json::to_vec(&json!({ "orderId": "demo-1004", "validDays": 365 })).unwrap();
+    edge.request(
+        "POST",
+        path,
+        &[
+            ("content-type", "application/json"),
+            ("authorization", "Bearer demo-admin-key"),
+        ],
+        Some(&too_long),
+    )
+    .assert_problem(400, "invalid_field");
 }

@@ -1,7 +1,7 @@
 //! `cargo xtask`: aftercart's build orchestration, in Rust.
 //!
 //! - `cargo xtask dev [--port N]`   build everything and run the local edge with the demo store
-//! - `cargo xtask test`             the whole suite, as CI runs it
+//! - `cargo xtask test [--e2e]`     the whole suite, as CI runs it (--e2e: only the end-to-end part)
 //! - `cargo xtask bench`            widget sizes and edge throughput, as a table
 //! - `cargo xtask build`            release build of widget and edge into edge/build
 //! - `cargo xtask setup [--browser]` install the pinned tools (idempotent)
@@ -25,7 +25,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let outcome = match args.first().map(String::as_str) {
         Some("dev") => port_arg(&args[1..]).and_then(dev::run),
-        Some("test") => test::run(),
+        Some("test") => match &args[1..] {
+            [] => test::run(test::Scope::All),
+            [flag] if flag == "--e2e" => test::run(test::Scope::EndToEnd),
+            other => Err(format!("unexpected arguments: {other:?} (expected --e2e)").into()),
+        },
         Some("bench") => bench::run(),
         Some("build") => tools::ensure(tools::Needs::BUILD).and_then(|t| build::all(&t).map(drop)),
         Some("setup") => {
@@ -38,7 +42,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <dev [--port N] | test | bench | build | setup [--browser]>"
+                "usage: cargo xtask <dev [--port N] | test [--e2e] | bench | build | setup [--browser]>"
             );
             return ExitCode::from(2);
         }

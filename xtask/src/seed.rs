@@ -7,6 +7,10 @@ use aftercart_shared::{Email, OrderNumber, UnixTime};
 
 pub const DEMO_SHOP: &str = "demo";
 pub const DEMO_SHOP_NAME: &str = "Nordlys Outdoor";
+/// Development-only: the demo shop's webhook signing secret (every source).
+pub const DEMO_WEBHOOK_SECRET: &str = "demo-webhook-secret";
+/// Development-only: the demo shop's admin API key.
+pub const DEMO_ADMIN_KEY: &str = "demo-admin-key";
 
 pub fn now() -> UnixTime {
     let secs = std::time::SystemTime::now()
@@ -420,6 +424,45 @@ pub const DEMO_ORDERS: &[DemoOrder] = &[
         ],
     },
     DemoOrder {
+        number: "1009",
+        email: "erik@example.com",
+        first_name: "Erik",
+        state: "Erik's earlier order, delivered 3 weeks ago (his other order on one page)",
+        placed_hours_ago: 24 * 25,
+        cancelled: false,
+        items: &[HEADLAMP, SOCKS],
+        shipments: &[DemoShipment {
+            carrier: POSTNORD,
+            tracking: "00370712345678905",
+            url: "https://tracking.postnord.com/se/?id=00370712345678905",
+            eta_days_from_now: Some(-21),
+            items: &[("li-headlamp", 1), ("li-socks", 2)],
+            events: &[
+                ev(
+                    24 * 24,
+                    InfoReceived,
+                    "EE",
+                    "Shipment information received",
+                    Some("Stockholm, SE"),
+                ),
+                ev(
+                    24 * 23,
+                    InTransit,
+                    "EV",
+                    "The shipment has been handed over to the carrier",
+                    Some("Stockholm, SE"),
+                ),
+                ev(
+                    24 * 21,
+                    Delivered,
+                    "DL",
+                    "Delivered to the service point",
+                    Some("Lund, SE"),
+                ),
+            ],
+        }],
+    },
+    DemoOrder {
         number: "1008",
         email: "liv@example.com",
         first_name: "Liv",
@@ -448,6 +491,19 @@ pub fn demo_sql(now: UnixTime) -> String {
         "INSERT INTO shops (id, name, created_at) VALUES ('{DEMO_SHOP}', {}, {}) \
          ON CONFLICT (id) DO UPDATE SET name = excluded.name;\n",
         quote(DEMO_SHOP_NAME),
+        now.secs()
+    );
+    for source in ["shopify", "aftership", "easypost", "woocommerce"] {
+        sql += &format!(
+            "INSERT OR REPLACE INTO webhook_secrets (shop_id, source, secret, previous_secret) \
+             VALUES ('{DEMO_SHOP}', '{source}', {}, NULL);\n",
+            quote(DEMO_WEBHOOK_SECRET)
+        );
+    }
+    sql += &format!(
+        "INSERT OR REPLACE INTO admin_keys (shop_id, key_sha256, label, created_at) \
+         VALUES ('{DEMO_SHOP}', '{}', 'demo', {});\n",
+        sha256_hex(DEMO_ADMIN_KEY),
         now.secs()
     );
     for order in DEMO_ORDERS {
@@ -540,6 +596,14 @@ pub fn demo_sql(now: UnixTime) -> String {
     sql
 }
 
+fn sha256_hex(value: &str) -> String {
+    use sha2::Digest as _;
+    sha2::Sha256::digest(value.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// A SQL string literal.
 fn quote(value: &str) -> String {
     format!("'{}'", value.replace('\'', "''"))
@@ -579,5 +643,7 @@ mod tests {
         let sql = demo_sql(UnixTime::from_secs(1_800_000_000));
         assert!(sql.contains("'#1004'"));
         assert!(sql.contains("'Delivered'"));
+        // The admin key is stored hashed, never in the clear.
+        assert!(!sql.contains(DEMO_ADMIN_KEY));
     }
 }

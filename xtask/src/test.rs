@@ -6,7 +6,16 @@ use crate::edge::{self, LocalEdge};
 use crate::tools::{self, CHROMIUM, Needs};
 use crate::{Result, build, root, sh, step};
 
-pub fn run() -> Result {
+/// How much of the suite to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// Build, start the edge, run the API and browser tests: for iterating
+    /// on the edge or widget while static checks are known to pass.
+    EndToEnd,
+}
+
+pub fn run(scope: Scope) -> Result {
     let tools = tools::ensure(Needs::TEST)?;
     let root = root();
     let cargo = || {
@@ -14,7 +23,13 @@ pub fn run() -> Result {
         cmd.current_dir(&root);
         cmd
     };
+    if scope == Scope::All {
+        static_checks_and_unit_tests(&cargo)?;
+    }
+    end_to_end(&tools, &root, &cargo)
+}
 
+fn static_checks_and_unit_tests(cargo: &dyn Fn() -> Command) -> Result {
     step("rustfmt");
     sh::run(cargo().args(["fmt", "--all", "--check"]))?;
 
@@ -55,15 +70,19 @@ pub fn run() -> Result {
         "aftercart-shared",
         "--package",
         "xtask",
-    ]))?;
+    ]))
+}
 
-    build::all(&tools)?;
+fn end_to_end(tools: &tools::Tools, root: &std::path::Path, cargo: &dyn Fn() -> Command) -> Result {
+    build::all(tools)?;
 
     edge::write_dev_vars()?;
     let persist = edge::fresh_state("e2e-state")?;
-    edge::prepare_state(&tools, &persist)?;
+    edge::prepare_state(tools, &persist)?;
+    // A second shop that only the end-to-end suite uses.
+    edge::execute_sql_file(tools, &persist, &root.join("tests/e2e-seed.sql"))?;
     let port = edge::free_port()?;
-    let local = LocalEdge::start(&tools, port, &persist, true)?;
+    let local = LocalEdge::start(tools, port, &persist, true)?;
 
     let with_edge_env = |cmd: &mut Command| {
         cmd.env("AFTERCART_EDGE_URL", &local.url)
@@ -87,7 +106,7 @@ pub fn run() -> Result {
     step("browser tests in headless Chromium");
     let mut browser = Command::new(&tools.node);
     browser
-        .current_dir(&root)
+        .current_dir(root)
         .args(["--test", "--test-concurrency=1", "tests/browser/"]);
     with_edge_env(&mut browser);
     let browser_result = sh::run(&mut browser);

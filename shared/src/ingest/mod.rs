@@ -23,6 +23,7 @@ pub mod easypost;
 pub mod eta;
 mod json;
 pub mod money;
+pub mod plan;
 pub mod shopify;
 mod signature;
 pub mod woocommerce;

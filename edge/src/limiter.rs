@@ -1,0 +1,62 @@
+//! Rate limits, kept in a Durable Object per key: one object serializes all
+//! requests for its key, so the check-and-update cannot race.
+
+use aftercart_shared::limit::{Limit, Tat, Verdict};
+use worker::{
+    DurableObject, Env, Method, Request, RequestInit, Response, State, durable_object,
+    wasm_bindgen::JsValue,
+};
+
+use crate::{ApiError, bindings};
+
+/// Lookups from one IP address: enough for a family sharing a connection.
+pub const LOOKUPS_PER_IP: Limit = Limit::per_minutes(30, 10);
+/// Lookups of one order number, whatever the address: stops guessing the
+/// email of a known order number.
+pub const LOOKUPS_PER_ORDER: Limit = Limit::per_minutes(10, 10);
+
+const STATE_KEY: &str = "tat";
+
+#[durable_object]
+pub struct RateLimiter {
+    state: State,
+}
+
+impl DurableObject for RateLimiter {
+    fn new(state: State, _env: Env) -> Self {
+        Self { state }
+    }
+
+    async fn fetch(&self, mut req: Request) -> worker::Result<Response> {
+        let limit: Limit = req.json().await?;
+        let storage = self.state.storage();
+        let tat: Tat = storage.get(STATE_KEY).await?.unwrap_or_default();
+        let now_ms = worker::Date::now().as_millis();
+        let (verdict, next) = limit.check(tat, i64::try_from(now_ms).unwrap_or(i64::MAX));
+        if next != tat {
+            storage.put(STATE_KEY, next).await?;
+        }
+        Response::from_json(&verdict)
+    }
+}
+
+/// Checks each `(key, limit)` in turn and refuses with the first limit hit.
+/// A refused check does not use up the keys after it.
+pub async fn enforce(env: &Env, checks: &[(String, Limit)]) -> Result<(), ApiError> {
+    let namespace = env.durable_object(bindings::RATE_LIMITER)?;
+    for (key, limit) in checks {
+        let stub = namespace.id_from_name(key)?.get_stub()?;
+        let body = serde_json::to_string(limit).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let mut init = RequestInit::new();
+        init.with_method(Method::Post)
+            .with_body(Some(JsValue::from_str(&body)));
+        let request = Request::new_with_init("https://rate-limiter/check", &init)?;
+        let verdict: Verdict = stub.fetch_with_request(request).await?.json().await?;
+        if !verdict.allowed {
+            return Err(ApiError::RateLimited {
+                retry_after_secs: verdict.retry_after_ms.div_euclid(1000) + 1,
+            });
+        }
+    }
+    Ok(())
+}

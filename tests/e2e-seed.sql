@@ -1,0 +1,9 @@
+-- A second shop for the end-to-end suite, so webhook tests that replay real
+-- fixtures (whose order numbers clash with the demo's) get a clean slate.
+-- Test-only: `cargo xtask test` applies it after the demo seed.
+INSERT INTO shops (id, name, created_at) VALUES ('lab', 'Fixture Lab', 0);
+INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
+    ('lab', 'shopify', 'lab-shopify-secret', 'lab-shopify-secret-previous'),
+    ('lab', 'aftership', 'lab-aftership-secret', NULL),
+    ('lab', 'easypost', 'lab-easypost-secret', NULL),
+    ('lab', 'woocommerce', 'lab-woocommerce-secret', NULL);
