@@ -34,7 +34,9 @@
     m.mount(root, {
       shop: s.getAttribute('data-shop') || '',
       apiBase: new URL(s.src).origin,
-      lang: s.getAttribute('data-lang') || undefined
+      lang: s.getAttribute('data-lang') || undefined,
+      /* A signed deep link from the merchant's shipping email: ?t=<token>. */
+      token: new URLSearchParams(w.location.search).get('t') || undefined
     });
   });
 })(window, document);

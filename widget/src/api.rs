@@ -80,7 +80,8 @@ impl std::error::Error for ApiError {}
 /// Access to one order after a successful lookup (or from a signed link).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
-    pub order_id: String,
+    /// `None` for a signed deep link: the token itself names the order.
+    pub order_id: Option<String>,
     pub token: String,
 }
 
@@ -124,14 +125,18 @@ impl Api {
         read(response, decode::lookup_response).await
     }
 
-    /// `GET /v1/shops/{shop}/orders/{orderId}`, authorized by the session.
+    /// `GET /v1/shops/{shop}/orders/{orderId}`, or `GET /v1/shops/{shop}/order`
+    /// for a deep link's token; either way authorized by the session.
     pub async fn order(&self, session: &Session) -> Result<OrderView, ApiError> {
-        let url = [
-            &self.shop_url,
-            "/orders/",
-            &String::from(js_sys::encode_uri_component(&session.order_id)),
-        ]
-        .concat();
+        let url = match &session.order_id {
+            Some(id) => [
+                &self.shop_url,
+                "/orders/",
+                &String::from(js_sys::encode_uri_component(id)),
+            ]
+            .concat(),
+            None => [&self.shop_url, "/order"].concat(),
+        };
         let response = Request::get(&url)
             .header("Authorization", &["Bearer ", &session.token].concat())
             .send()

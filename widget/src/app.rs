@@ -3,6 +3,8 @@
 use aftercart_shared::api::{LookupRequest, OrderView};
 use aftercart_shared::i18n::{Lang, Msg};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use crate::api::{Api, ApiError, Session};
 use crate::lookup::LookupForm;
@@ -65,7 +67,7 @@ pub fn App(
                     set_error.set(None);
                     set_screen.set(Screen::Order {
                         session: Session {
-                            order_id: found.order.id.to_string(),
+                            order_id: Some(found.order.id.as_str().to_owned()),
                             token: found.token,
                         },
                         seed: Some(found.order),
@@ -77,9 +79,32 @@ pub fn App(
         });
     };
 
-    let back_to_form = move |reason: Option<ApiError>| {
+    // Counts the tab becoming visible again, for the open order to refresh.
+    // Listened to on the document (where the event is fired); registered
+    // once, like the widget itself never unmounted.
+    let (shown, set_shown) = signal(0u32);
+    let on_visibility = Closure::<dyn Fn()>::new(move || {
+        if !document().hidden() {
+            set_shown.update(|n| *n = n.wrapping_add(1));
+        }
+    });
+    let _ = document().add_event_listener_with_callback(
+        "visibilitychange",
+        on_visibility.as_ref().unchecked_ref(),
+    );
+    on_visibility.forget();
+
+    let back_to_form = move |reason: Option<ApiError>, focus: bool| {
         set_error.set(reason);
-        set_screen.set(Screen::Lookup { focus: true });
+        set_screen.set(Screen::Lookup { focus });
+    };
+    // One of "your other orders": load it in place of this one.
+    let open = move |session: Session| {
+        set_screen.set(Screen::Order {
+            session,
+            seed: None,
+            focus: true,
+        });
     };
 
     view! {
@@ -102,10 +127,12 @@ pub fn App(
                             session=session
                             seed=seed
                             focus=focus
-                            on_back=Callback::new(move |()| back_to_form(None))
-                            on_expired=Callback::new(move |()| {
-                                back_to_form(Some(ApiError::SessionExpired))
+                            shown=shown
+                            on_back=Callback::new(move |()| back_to_form(None, true))
+                            on_expired=Callback::new(move |focus| {
+                                back_to_form(Some(ApiError::SessionExpired), focus)
                             })
+                            on_open=Callback::new(open)
                         />
                     }
                         .into_any()

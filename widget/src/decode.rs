@@ -8,8 +8,8 @@
 //! field must be renamed here too (a round-trip test is a known gap).
 
 use aftercart_shared::api::{
-    CheckpointView, LineItemView, LookupResponse, OrderStatusView, OrderView, ProblemCode,
-    ShipmentView,
+    CheckpointView, LineItemView, LookupResponse, OrderStatusView, OrderSummary, OrderView,
+    ProblemCode, ShipmentView,
 };
 use aftercart_shared::tracking::{Step, TrackingStatus};
 use aftercart_shared::{OrderId, UnixTime};
@@ -120,6 +120,33 @@ pub fn order(value: &JsValue) -> Result<OrderView> {
         },
         line_items: list(value, "lineItems", line_item)?,
         shipments: list(value, "shipments", shipment)?,
+        other_orders: other_orders(value),
+    })
+}
+
+/// `otherOrders`: absent in older responses, and never worth failing the
+/// order over, so a missing list is empty and an unreadable entry is skipped.
+fn other_orders(value: &JsValue) -> Vec<OrderSummary> {
+    get(value, "otherOrders")
+        .dyn_into::<Array>()
+        .map(|array| {
+            array
+                .iter()
+                .filter_map(|value| order_summary(&value).ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn order_summary(value: &JsValue) -> Result<OrderSummary> {
+    Ok(OrderSummary {
+        id: OrderId::parse(&string(value, "id")?).map_err(|_| Malformed)?,
+        order_number: string(value, "orderNumber")?,
+        placed_at: time(value, "placedAt")?,
+        step: step(value, "step")?,
+        status: status(value, "status")?,
+        cancelled: flag(value, "cancelled")?,
+        token: string(value, "token")?,
     })
 }
 

@@ -87,6 +87,27 @@ pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
     }
 }
 
+/// A count in plain decimal digits ("12"), for `{n}`-style placeholders.
+///
+/// Hand-rolled rather than `to_string()`: integer `Display` is the widget's
+/// only use of `core::fmt`'s number formatting.
+pub fn count(n: usize) -> String {
+    let mut digits = Vec::new();
+    let mut rest = n;
+    loop {
+        digits.push(b'0' + (rest % 10) as u8);
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    digits
+        .iter()
+        .rev()
+        .map(|&digit| char::from(digit))
+        .collect()
+}
+
 /// An ARIA boolean attribute value (`aria-expanded`, `aria-invalid`...).
 pub fn aria_bool(value: bool) -> &'static str {
     if value { "true" } else { "false" }

@@ -21,8 +21,9 @@ use crate::app::App;
 ///
 /// `config` is a plain JS object:
 /// `{ shop: string, apiBase: string, lang?: string, token?: string, orderId?: string }`.
-/// With `token` and `orderId` the lookup form is skipped and that order is
-/// loaded directly (signed deep links).
+/// With `token` the lookup form is skipped and the order is loaded directly:
+/// the one the token names (a signed deep link, `?t=` on the shop's page),
+/// or `orderId` when given.
 #[wasm_bindgen]
 pub fn mount(root: ShadowRoot, config: JsValue) {
     let (Some(shop), Some(api_base)) = (field(&config, "shop"), field(&config, "apiBase")) else {
@@ -30,9 +31,10 @@ pub fn mount(root: ShadowRoot, config: JsValue) {
         wasm_bindgen::throw_str("aftercart: mount() needs `shop` and `apiBase`");
     };
     let lang = negotiate_lang(field(&config, "lang").as_deref());
-    let session = field(&config, "token")
-        .zip(field(&config, "orderId"))
-        .map(|(token, order_id)| Session { order_id, token });
+    let session = field(&config, "token").map(|token| Session {
+        order_id: field(&config, "orderId"),
+        token,
+    });
 
     let Some(host) = leptos::prelude::document()
         .create_element("div")

@@ -114,7 +114,11 @@ pub fn LookupForm(
     view! {
         <form class="ac-card ac-lookup" novalidate on:submit=submit>
             <h2 class="ac-title">{lang.text(Msg::LookupTitle)}</h2>
-            <p class="ac-muted">{lang.text(Msg::LookupIntro)}</p>
+            // A status takes the intro's place, so the form with an error
+            // still fits the loader's reserved 480px on a narrow phone.
+            <p class="ac-muted" class:ac-hidden=move || status().is_some()>
+                {lang.text(Msg::LookupIntro)}
+            </p>
             <div class="ac-field">
                 <label for="ac-number">{lang.text(Msg::OrderNumberLabel)}</label>
                 <input
@@ -124,11 +128,13 @@ pub fn LookupForm(
                     autocomplete="off"
                     autocapitalize="characters"
                     spellcheck="false"
+                    placeholder=lang.text(Msg::OrderNumberHint)
                     aria-describedby="ac-number-hint"
                     aria-invalid=marked(Invalid::OrderNumber)
                     node_ref=number_input
                 />
-                <p id="ac-number-hint" class="ac-hint">
+                // Shown as the placeholder; read as the description.
+                <p id="ac-number-hint" class="ac-hint ac-sr">
                     {lang.text(Msg::OrderNumberHint)}
                 </p>
             </div>

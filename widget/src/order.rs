@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use aftercart_shared::api::{CheckpointView, LineItemView, OrderView, ShipmentView};
+use aftercart_shared::api::{CheckpointView, LineItemView, OrderSummary, OrderView, ShipmentView};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use aftercart_shared::tracking::Step;
 use leptos::html;
@@ -20,7 +20,7 @@ const REFRESH_EVERY: Duration = Duration::from_secs(60);
 const COLLAPSED_CHECKPOINTS: usize = 3;
 
 /// An order, loaded (or seeded from the lookup) and refreshed every minute
-/// until it is delivered or cancelled.
+/// and whenever the tab is shown again, until it is delivered or cancelled.
 #[component]
 pub fn OrderPage(
     /// Access to the order.
@@ -29,10 +29,15 @@ pub fn OrderPage(
     seed: Option<OrderView>,
     /// Move focus to the order heading once it renders.
     focus: bool,
+    /// Counts the times the tab became visible again (`App`).
+    shown: ReadSignal<u32>,
     /// "Look up another order".
     on_back: Callback<()>,
-    /// The token was refused: back to the form with an explanation.
-    on_expired: Callback<()>,
+    /// The token was refused: back to the form with an explanation. `true`
+    /// when focus should move into the form (the shopper was here already).
+    on_expired: Callback<bool>,
+    /// Open one of the shopper's other orders instead of this one.
+    on_open: Callback<Session>,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let first = match seed {
@@ -44,11 +49,26 @@ pub fn OrderPage(
     // Plain signal + task instead of `LocalResource` + `Transition` +
     // `ErrorBoundary`: same behaviour (old content stays up while
     // refreshing), at a fraction of the wasm size.
+    // One request at a time: the minute tick and a return to the tab can
+    // coincide.
+    let in_flight = StoredValue::new(false);
     let load = move || {
+        if in_flight.get_value() {
+            return;
+        }
+        in_flight.set_value(true);
         let api = api.clone();
         let session = session.clone();
         leptos::task::spawn_local(async move {
-            let next = match api.order(&session).await {
+            let result = api.order(&session).await;
+            // `Some`: the page was left while the request was in flight.
+            if in_flight.try_set_value(false).is_some() {
+                return;
+            }
+            let next = match result {
+                // Unchanged (the usual refresh): keep the DOM, and the
+                // shopper's focus in it, as it is.
+                Ok(order) if state.with_untracked(|now| now.shows(&order)) => return,
                 Ok(order) => Load::Ready(order),
                 // A blip during a background refresh keeps the last good
                 // view instead of replacing the order with an error.
@@ -56,12 +76,11 @@ pub fn OrderPage(
                     return;
                 }
                 Err(ApiError::SessionExpired) => {
-                    on_expired.run(());
+                    on_expired.run(focus || state.with_untracked(Load::is_ready));
                     return;
                 }
                 Err(error) => Load::Failed(error),
             };
-            // The page may have been left while the request was in flight.
             let _ = set_state.try_set(next);
         });
     };
@@ -88,6 +107,18 @@ pub fn OrderPage(
             handle.clear();
         }
     };
+    // Back to the tab after a while away: show what changed meanwhile
+    // rather than wait for the next tick.
+    Effect::new({
+        let load = load.clone();
+        move |seen: Option<u32>| {
+            let now = shown.get();
+            if seen.is_some_and(|seen| seen != now) && !state.with_untracked(Load::is_settled) {
+                load();
+            }
+            now
+        }
+    });
     on_cleanup(stop);
     Effect::new(move || {
         if state.with(Load::is_settled) {
@@ -113,10 +144,16 @@ pub fn OrderPage(
 
     move || match state.get() {
         Load::Loading => view! { <Skeleton /> }.into_any(),
-        Load::Ready(order) => {
-            view! { <OrderDetails order=order heading=heading expanded=expanded on_back=on_back /> }
-                .into_any()
+        Load::Ready(order) => view! {
+            <OrderDetails
+                order=order
+                heading=heading
+                expanded=expanded
+                on_back=on_back
+                on_open=on_open
+            />
         }
+        .into_any(),
         Load::Failed(error) => {
             let retry = load.clone();
             view! {
@@ -145,6 +182,11 @@ enum Load {
 impl Load {
     fn is_ready(&self) -> bool {
         matches!(self, Self::Ready(_))
+    }
+
+    /// Already showing exactly this order.
+    fn shows(&self, order: &OrderView) -> bool {
+        matches!(self, Self::Ready(shown) if shown == order)
     }
 
     /// Nothing more to poll for: delivered, cancelled, or a hard error.
@@ -217,6 +259,8 @@ fn OrderDetails(
     expanded: RwSignal<Vec<String>>,
     /// "Look up another order".
     on_back: Callback<()>,
+    /// Open one of "your other orders".
+    on_open: Callback<Session>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let status = &order.status;
@@ -304,6 +348,8 @@ fn OrderDetails(
             })
             .collect_view()}
         <LineItems items=order.line_items currency=order.currency total_minor=order.total_minor />
+        {(!order.other_orders.is_empty())
+            .then(|| view! { <OtherOrders orders=order.other_orders on_open=on_open /> })}
         <button class="ac-button ac-button-quiet ac-back" type="button" on:click=move |_| on_back.run(())>
             {lang.text(Msg::LookUpAnother)}
         </button>
@@ -393,7 +439,7 @@ fn ShipmentCard(
                         <h3 class="ac-kicker">
                             {fill(
                                 lang.text(Msg::ShipmentOf),
-                                &[("n", &n.to_string()), ("total", &total.to_string())],
+                                &[("n", &format::count(n)), ("total", &format::count(total))],
                             )}
                         </h3>
                     }
@@ -545,7 +591,7 @@ fn LineItems(
                                     <p class="ac-item-title">{item.title}</p>
                                     {item.variant_title.map(|variant| view! { <p class="ac-muted">{variant}</p> })}
                                     <p class="ac-muted">
-                                        {fill(lang.text(Msg::Quantity), &[("n", &item.quantity.to_string())])}
+                                        {fill(lang.text(Msg::Quantity), &[("n", &format::count(item.quantity as usize))])}
                                     </p>
                                 </div>
                             </li>
@@ -557,6 +603,67 @@ fn LineItems(
                 <span>{lang.text(Msg::Total)}</span>
                 <span>{total}</span>
             </p>
+        </section>
+    }
+}
+
+/// The shopper's other orders from this shop, newest first; each opens in
+/// place of the current one.
+#[component]
+fn OtherOrders(
+    /// The orders, each with its own token.
+    orders: Vec<OrderSummary>,
+    /// Open the chosen order.
+    on_open: Callback<Session>,
+) -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    view! {
+        <section class="ac-card ac-others" aria-labelledby="ac-others-title">
+            <h3 class="ac-subtitle" id="ac-others-title">{lang.text(Msg::OtherOrders)}</h3>
+            <ul class="ac-others-list">
+                {orders
+                    .into_iter()
+                    .map(|other| {
+                        let number = fill(lang.text(Msg::OrderHeading), &[("number", &other.order_number)]);
+                        let placed = fill(
+                            lang.text(Msg::PlacedOn),
+                            &[("date", &format::date(lang, other.placed_at))],
+                        );
+                        let label = if other.cancelled {
+                            lang.text(Msg::StatusCancelled)
+                        } else {
+                            lang.status(other.status)
+                        };
+                        // The spans are laid out apart but would run together
+                        // in the button's accessible name.
+                        let name = [number.as_str(), ", ", &placed, ", ", label].concat();
+                        let session = Session {
+                            order_id: Some(other.id.as_str().to_owned()),
+                            token: other.token,
+                        };
+                        view! {
+                            <li>
+                                <button
+                                    class="ac-other"
+                                    type="button"
+                                    aria-label=name
+                                    on:click=move |_| on_open.run(session.clone())
+                                >
+                                    <span class="ac-other-number">{number}</span>
+                                    <span class="ac-other-date">{placed}</span>
+                                    <span
+                                        class="ac-other-status"
+                                        class:ac-problem=!other.cancelled && other.status.is_problem()
+                                        class:ac-muted=other.cancelled
+                                    >
+                                        {label}
+                                    </span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
         </section>
     }
 }
