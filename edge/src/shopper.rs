@@ -110,7 +110,7 @@ fn view_with_tokens(
         .map_err(|err| ApiError::Internal(err.to_string()))
     };
     let token = mint(&bundle.order.id)?;
-    let mut view = bundle.order.view(now);
+    let mut view = bundle.order.view_with_history(now, &bundle.history);
     view.other_orders = bundle
         .others
         .iter()

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write};
 use aftercart_shared::ingest::{OrderUpsert, ShipmentUpsert, Source, TrackingNumber};
-use aftercart_shared::order::{LineItem, Order, Shipment};
+use aftercart_shared::order::{LineItem, Order, Shipment, TransitHistory};
 use aftercart_shared::tracking::{Checkpoint, TrackingStatus};
 use aftercart_shared::{Email, OrderId, OrderNumber, ShopId, UnixTime};
 use serde::Deserialize;
@@ -53,6 +53,9 @@ impl OrderKey<'_> {
 pub struct OrderBundle {
     pub order: Order,
     pub others: Vec<Order>,
+    /// Past transit times of the carriers whose parcels in `order` have no
+    /// carrier estimate.
+    pub history: TransitHistory,
 }
 
 /// A signing secret pair for one shop and source.
@@ -121,6 +124,13 @@ struct ShipmentItemRow {
     shipment_id: String,
     line_item_id: String,
     quantity: u32,
+}
+
+#[derive(Deserialize)]
+struct TransitRow {
+    carrier: String,
+    shipped_at: i64,
+    delivered_at: i64,
 }
 
 #[derive(Deserialize)]
@@ -226,9 +236,31 @@ impl Store {
                     ),
                     &args,
                 )?,
+                // The shop's recent deliveries with the carriers that gave
+                // this order no estimate: what a prediction is made from.
+                self.statement(
+                    &format!(
+                        "SELECT s.carrier AS carrier, s.created_at AS shipped_at, MIN(c.occurred_at) AS delivered_at \
+                         FROM shipments s JOIN checkpoints c ON c.shop_id = s.shop_id \
+                         AND c.order_id = s.order_id AND c.shipment_id = s.id \
+                         WHERE s.shop_id = ?1 AND c.status = 'Delivered' AND s.carrier IN \
+                         (SELECT carrier FROM shipments WHERE shop_id = ?1 AND order_id = {target} \
+                          AND carrier_estimate IS NULL) \
+                         GROUP BY s.order_id, s.id ORDER BY delivered_at DESC LIMIT 500"
+                    ),
+                    &args,
+                )?,
             ])
             .await?;
-        let [orders, items, shipments, shipment_items, checkpoints] = results.as_slice() else {
+        let [
+            orders,
+            items,
+            shipments,
+            shipment_items,
+            checkpoints,
+            transits,
+        ] = results.as_slice()
+        else {
             return Err(ApiError::Internal(
                 "D1 batch returned the wrong number of results".into(),
             ));
@@ -293,7 +325,19 @@ impl Store {
                 others.push(order);
             }
         }
-        Ok(target.map(|order| OrderBundle { order, others }))
+        let mut history = TransitHistory::default();
+        for row in rows::<TransitRow>(transits)? {
+            history.record(
+                &row.carrier,
+                UnixTime::from_secs(row.shipped_at),
+                UnixTime::from_secs(row.delivered_at),
+            );
+        }
+        Ok(target.map(|order| OrderBundle {
+            order,
+            others,
+            history,
+        }))
     }
 
     pub async fn webhook_secrets(

@@ -138,6 +138,10 @@ pub struct ShipmentView {
     pub status: TrackingStatus,
     pub step: Step,
     pub estimated_delivery: Option<UnixTime>,
+    /// The estimate is predicted from the shop's past deliveries with this
+    /// carrier, not given by the carrier ("usually arrives by").
+    #[serde(default)]
+    pub estimated_from_history: bool,
     pub running_late: bool,
     pub delivered_at: Option<UnixTime>,
     /// Newest first.

@@ -188,6 +188,7 @@ pub enum Msg {
     StatusExpired,
     ExceptionHelp,
     EstimatedDelivery,
+    UsuallyArrivesBy,
     RunningLate,
     DeliveredOn,
     ShipmentOf,
@@ -276,7 +277,7 @@ pub enum Msg {
 }
 
 impl Msg {
-    pub const ALL: [Self; 120] = [
+    pub const ALL: [Self; 121] = [
         Self::LookupTitle,
         Self::LookupIntro,
         Self::OrderNumberLabel,
@@ -312,6 +313,7 @@ impl Msg {
         Self::StatusExpired,
         Self::ExceptionHelp,
         Self::EstimatedDelivery,
+        Self::UsuallyArrivesBy,
         Self::RunningLate,
         Self::DeliveredOn,
         Self::ShipmentOf,
@@ -442,6 +444,7 @@ fn en(msg: Msg) -> &'static str {
             "There is a problem with this delivery. The carrier is working on it; check the latest update below."
         }
         EstimatedDelivery => "Estimated delivery: {date}",
+        UsuallyArrivesBy => "Usually arrives by {date}",
         RunningLate => "Running late",
         DeliveredOn => "Delivered on {date}",
         ShipmentOf => "Package {n} of {total}",
@@ -586,6 +589,7 @@ fn sv(msg: Msg) -> &'static str {
             "Det finns ett problem med leveransen. Transportören arbetar på det; se den senaste uppdateringen nedan."
         }
         EstimatedDelivery => "Beräknad leverans: {date}",
+        UsuallyArrivesBy => "Brukar komma fram senast {date}",
         RunningLate => "Försenad",
         DeliveredOn => "Levererad {date}",
         ShipmentOf => "Paket {n} av {total}",
@@ -742,6 +746,7 @@ fn nb(msg: Msg) -> &'static str {
             "Det er et problem med leveringen. Transportøren jobber med saken; se siste oppdatering nedenfor."
         }
         EstimatedDelivery => "Forventet levering: {date}",
+        UsuallyArrivesBy => "Kommer vanligvis fram innen {date}",
         RunningLate => "Forsinket",
         DeliveredOn => "Levert {date}",
         ShipmentOf => "Pakke {n} av {total}",
@@ -898,6 +903,7 @@ fn da(msg: Msg) -> &'static str {
             "Der er et problem med leveringen. Fragtfirmaet arbejder på det; se den seneste opdatering nedenfor."
         }
         EstimatedDelivery => "Forventet levering: {date}",
+        UsuallyArrivesBy => "Plejer at ankomme senest {date}",
         RunningLate => "Forsinket",
         DeliveredOn => "Leveret {date}",
         ShipmentOf => "Pakke {n} af {total}",
@@ -1050,6 +1056,7 @@ fn de(msg: Msg) -> &'static str {
             "Bei dieser Lieferung gibt es ein Problem. Der Versanddienstleister kümmert sich darum; das neueste Update steht unten."
         }
         EstimatedDelivery => "Voraussichtliche Zustellung: {date}",
+        UsuallyArrivesBy => "Kommt meist bis {date} an",
         RunningLate => "Verspätet",
         DeliveredOn => "Zugestellt am {date}",
         ShipmentOf => "Paket {n} von {total}",
@@ -1208,6 +1215,7 @@ fn ro(msg: Msg) -> &'static str {
             "Există o problemă cu această livrare. Curierul se ocupă de ea; vezi cea mai recentă actualizare mai jos."
         }
         EstimatedDelivery => "Livrare estimată: {date}",
+        UsuallyArrivesBy => "Ajunge de obicei până pe {date}",
         RunningLate => "Întârziată",
         DeliveredOn => "Livrată pe {date}",
         ShipmentOf => "Coletul {n} din {total}",

@@ -1,6 +1,9 @@
 //! Orders as the edge stores them, and the view a shopper is shown.
 
+use std::collections::HashMap;
+
 use crate::api::{CheckpointView, LineItemView, OrderStatusView, OrderView, ShipmentView};
+use crate::ingest::eta::{EtaBasis, EtaPolicy, estimate_delivery, is_running_late};
 use crate::tracking::{Checkpoint, Step, Timeline, TrackingStatus};
 use crate::{Email, OrderId, OrderNumber, UnixTime};
 
@@ -48,10 +51,44 @@ pub struct Shipment {
     pub items: Vec<(String, u32)>,
 }
 
+/// How long this shop's delivered parcels took, per carrier: what a
+/// delivery estimate is predicted from when the carrier gives none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TransitHistory {
+    /// Lowercased carrier name → `(shipped_at, delivered_at)` pairs.
+    by_carrier: HashMap<String, Vec<(UnixTime, UnixTime)>>,
+}
+
+impl TransitHistory {
+    pub fn record(&mut self, carrier: &str, shipped_at: UnixTime, delivered_at: UnixTime) {
+        self.by_carrier
+            .entry(carrier.trim().to_lowercase())
+            .or_default()
+            .push((shipped_at, delivered_at));
+    }
+
+    fn for_carrier(&self, carrier: Option<&str>) -> &[(UnixTime, UnixTime)] {
+        carrier
+            .and_then(|c| self.by_carrier.get(&c.trim().to_lowercase()))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 impl Order {
-    /// The shopper's view of this order at `now`.
+    /// The shopper's view of this order at `now`, with estimates only from
+    /// carriers.
     pub fn view(&self, now: UnixTime) -> OrderView {
-        let shipments: Vec<ShipmentView> = self.shipments.iter().map(|s| s.view(now)).collect();
+        self.view_with_history(now, &TransitHistory::default())
+    }
+
+    /// The shopper's view, predicting delivery from `history` where the
+    /// carrier gave no estimate.
+    pub fn view_with_history(&self, now: UnixTime, history: &TransitHistory) -> OrderView {
+        let shipments: Vec<ShipmentView> = self
+            .shipments
+            .iter()
+            .map(|s| s.view_with_history(now, history))
+            .collect();
         let status = overall_status(&shipments, self.cancelled_at.is_some());
         OrderView {
             id: self.id.clone(),
@@ -82,6 +119,10 @@ impl Order {
 
 impl Shipment {
     pub fn view(&self, now: UnixTime) -> ShipmentView {
+        self.view_with_history(now, &TransitHistory::default())
+    }
+
+    pub fn view_with_history(&self, now: UnixTime, history: &TransitHistory) -> ShipmentView {
         let timeline = Timeline::build(self.checkpoints.iter().cloned());
         let step = if timeline.checkpoints.is_empty() {
             // A fulfillment exists, so the order has at least shipped.
@@ -89,10 +130,17 @@ impl Shipment {
         } else {
             timeline.step().max(Step::Shipped)
         };
-        let estimated_delivery = self.carrier_estimate;
-        let running_late = timeline.status != TrackingStatus::Delivered
-            && estimated_delivery
-                .is_some_and(|eta| now.secs() > eta.date().midnight_utc().plus_days(1).secs());
+        let estimate = estimate_delivery(
+            self.carrier_estimate,
+            Some(self.created_at),
+            history.for_carrier(self.carrier.as_deref()),
+            EtaPolicy::default(),
+        );
+        let estimated_delivery = estimate.map(|eta| eta.at());
+        let estimated_from_history =
+            estimate.is_some_and(|eta| matches!(eta.basis, EtaBasis::History { .. }));
+        let running_late =
+            estimated_delivery.is_some_and(|eta| is_running_late(eta, now, timeline.status));
         ShipmentView {
             id: self.id.clone(),
             carrier: self.carrier.clone(),
@@ -101,6 +149,7 @@ impl Shipment {
             status: timeline.status,
             step,
             estimated_delivery,
+            estimated_from_history,
             running_late,
             delivered_at: timeline.delivered_at,
             checkpoints: timeline
@@ -243,6 +292,49 @@ mod tests {
         );
         let delivered = shipment("a", vec![checkpoint(10, Delivered)], Some(eta));
         assert!(!delivered.view(UnixTime::from_secs(eta * 3)).running_late);
+    }
+
+    #[test]
+    fn without_a_carrier_estimate_the_shop_history_predicts_one() {
+        use TrackingStatus::*;
+        let day = crate::time::SECONDS_PER_DAY;
+        let mut history = TransitHistory::default();
+        // PostNord usually takes 2 days, once 4.
+        for (shipped, transit) in [(0, 2), (10, 2), (20, 2), (30, 2), (40, 4)] {
+            history.record(
+                "PostNord",
+                UnixTime::from_secs(shipped * day),
+                UnixTime::from_secs((shipped + transit) * day),
+            );
+        }
+        let mut parcel = shipment("a", vec![checkpoint(100 * day, InTransit)], None);
+        parcel.created_at = UnixTime::from_secs(100 * day);
+        let now = UnixTime::from_secs(100 * day + 3600);
+
+        let view = parcel.view_with_history(now, &history);
+        // The 80th percentile of [2, 2, 2, 2, 4] is 2 days.
+        assert_eq!(
+            view.estimated_delivery,
+            Some(UnixTime::from_secs(102 * day))
+        );
+        assert!(view.estimated_from_history);
+        // Without history (or for another carrier) there is no guess.
+        assert_eq!(parcel.view(now).estimated_delivery, None);
+        parcel.carrier = Some("DHL".into());
+        assert_eq!(
+            parcel.view_with_history(now, &history).estimated_delivery,
+            None
+        );
+
+        // The carrier's own date wins over history.
+        let mut told = shipment("b", vec![checkpoint(100 * day, InTransit)], Some(105 * day));
+        told.created_at = UnixTime::from_secs(100 * day);
+        let view = told.view_with_history(now, &history);
+        assert_eq!(
+            view.estimated_delivery,
+            Some(UnixTime::from_secs(105 * day))
+        );
+        assert!(!view.estimated_from_history);
     }
 
     #[test]

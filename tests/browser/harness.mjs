@@ -58,3 +58,44 @@ export async function d1(sql) {
   );
   return stdout;
 }
+
+/** POSTs a signed Shopify webhook for the demo shop, as Shopify would. */
+export async function shopifyWebhook(topic, body) {
+  const { createHmac, randomUUID } = await import('node:crypto');
+  const raw = JSON.stringify(body);
+  const signature = createHmac('sha256', 'demo-webhook-secret').update(raw).digest('base64');
+  const response = await fetch(`${EDGE}/v1/webhooks/demo/shopify`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-shopify-topic': topic,
+      'x-shopify-event-id': randomUUID(),
+      'x-shopify-hmac-sha256': signature,
+    },
+    body: raw,
+  });
+  if (!response.ok) throw new Error(`webhook ${topic}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Shopify's real fixture order, made unique and sent to the demo shop. */
+export async function freshShopifyOrder({ shipmentStatus }) {
+  const { readFile } = await import('node:fs/promises');
+  const url = new URL('../../shared/tests/fixtures/shopify/order.json', import.meta.url);
+  const { order } = JSON.parse(await readFile(url, 'utf8'));
+  const n = Date.now() * 10 + Math.floor(Math.random() * 10);
+  order.id = n;
+  order.name = `#B${n}`;
+  order.order_number = `B${n}`;
+  order.email = `browser${n}@example.com`;
+  const fulfillment = order.fulfillments[0];
+  fulfillment.id = n + 1;
+  fulfillment.order_id = n;
+  fulfillment.status = 'success';
+  fulfillment.shipment_status = shipmentStatus;
+  fulfillment.tracking_number = `BR${n}`;
+  fulfillment.tracking_numbers = [`BR${n}`];
+  fulfillment.updated_at = new Date().toISOString();
+  await shopifyWebhook('orders/create', order);
+  return { order, number: order.name, email: order.email };
+}

@@ -375,3 +375,55 @@ fn concurrent_redeliveries_apply_once() {
         "{outcomes:?}"
     );
 }
+
+#[test]
+fn without_a_carrier_date_the_estimate_comes_from_the_shop_history() {
+    let edge = Edge::from_env();
+    // A carrier of this test's own, so other tests' parcels do not count.
+    let carrier = unique("LabPost");
+    let day = 86_400;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let stamp = |secs: i64| aftercart_shared::UnixTime::from_secs(secs).to_rfc3339();
+    // Five delivered parcels that each took three days.
+    for n in 0..5 {
+        let (mut order, _, _) = fresh_shopify_order(&unique("HIST"));
+        let shipped = now - (30 - n) * day;
+        let fulfillment = &mut order["fulfillments"][0];
+        fulfillment["tracking_company"] = json!(carrier);
+        fulfillment["status"] = json!("success");
+        fulfillment["shipment_status"] = json!("delivered");
+        fulfillment["created_at"] = json!(stamp(shipped));
+        fulfillment["updated_at"] = json!(stamp(shipped + 3 * day));
+        assert_receipt(
+            &shopify(&edge, "orders/create", &unique("evt-"), &order),
+            200,
+            "applied",
+        );
+    }
+    // One on its way, shipped yesterday, with no date from the carrier.
+    let (mut order, number, email) = fresh_shopify_order(&unique("HIST"));
+    let shipped = now - day;
+    let fulfillment = &mut order["fulfillments"][0];
+    fulfillment["tracking_company"] = json!(carrier);
+    fulfillment["status"] = json!("success");
+    fulfillment["shipment_status"] = json!("in_transit");
+    fulfillment["created_at"] = json!(stamp(shipped));
+    fulfillment["updated_at"] = json!(stamp(shipped + 3600));
+    assert_receipt(
+        &shopify(&edge, "orders/create", &unique("evt-"), &order),
+        200,
+        "applied",
+    );
+
+    let (_, view) = edge.lookup("lab", &number, &email);
+    let shipment = &view["shipments"][0];
+    assert_eq!(shipment["estimatedFromHistory"], true, "{view}");
+    let expected = aftercart_shared::UnixTime::from_secs(shipped)
+        .date()
+        .midnight_utc()
+        .plus_days(3);
+    assert_eq!(shipment["estimatedDelivery"], json!(expected.to_rfc3339()));
+}

@@ -170,6 +170,7 @@ fn shipment(value: &JsValue) -> Result<ShipmentView> {
         status: status(value, "status")?,
         step: step(value, "step")?,
         estimated_delivery: opt_time(value, "estimatedDelivery")?,
+        estimated_from_history: flag(value, "estimatedFromHistory").unwrap_or(false),
         running_late: flag(value, "runningLate")?,
         delivered_at: opt_time(value, "deliveredAt")?,
         checkpoints: list(value, "checkpoints", checkpoint)?,

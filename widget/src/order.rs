@@ -422,8 +422,14 @@ fn ShipmentCard(
         })
         .or_else(|| {
             shipment.estimated_delivery.map(|eta| {
+                // A prediction from the shop's history is worded as one.
+                let wording = if shipment.estimated_from_history {
+                    Msg::UsuallyArrivesBy
+                } else {
+                    Msg::EstimatedDelivery
+                };
                 fill(
-                    lang.text(Msg::EstimatedDelivery),
+                    lang.text(wording),
                     &[("date", &format::calendar_date(lang, eta))],
                 )
             })
