@@ -427,3 +427,57 @@ fn without_a_carrier_date_the_estimate_comes_from_the_shop_history() {
         .plus_days(3);
     assert_eq!(shipment["estimatedDelivery"], json!(expected.to_rfc3339()));
 }
+
+#[test]
+fn every_source_refuses_forgeries_and_applies_a_replay_once() {
+    let edge = Edge::from_env();
+    let mut aftership = fixture("aftership/in_transit.json")["data"]["tracking"].clone();
+    aftership["tracking_number"] = json!(unique("9405"));
+    let mut easypost = fixture("easypost/event-body.json");
+    easypost["id"] = json!(unique("evt_"));
+    easypost["result"]["tracking_code"] = json!(unique("EZ"));
+    let woo_delivery = unique("wc-");
+    let cases = [
+        (
+            Source::AfterShip,
+            "lab-aftership-secret",
+            json!({ "event": "tracking_update", "event_id": unique("as-"), "msg": aftership, "ts": 1 }),
+            vec![],
+        ),
+        (Source::EasyPost, "lab-easypost-secret", easypost, vec![]),
+        (
+            Source::WooCommerce,
+            "lab-woocommerce-secret",
+            json!({
+                "id": unique_number(), "number": unique("W"), "status": "processing", "currency": "EUR",
+                "total": "10.00", "date_created_gmt": "2026-11-01T10:00:00",
+                "billing": { "first_name": "Ada", "email": "ada@example.com" },
+                "line_items": [{ "id": 1, "product_id": 2, "name": "Mug", "quantity": 1, "subtotal": "10.00", "price": 10 }]
+            }),
+            vec![
+                ("x-wc-webhook-topic", "order.created"),
+                ("x-wc-webhook-delivery-id", woo_delivery.as_str()),
+            ],
+        ),
+    ];
+    for (source, secret, body, headers) in cases {
+        let bytes = serde_json::to_vec(&body).unwrap();
+        let path = format!("/v1/webhooks/lab/{}", source.as_str());
+        let mut unsigned = vec![("content-type", "application/json")];
+        unsigned.extend_from_slice(&headers);
+        edge.request("POST", &path, &unsigned, Some(&bytes))
+            .assert_problem(401, "invalid_signature");
+        post(&edge, source, "wrong-secret", &headers, &bytes)
+            .assert_problem(401, "invalid_signature");
+
+        let first = post(&edge, source, secret, &headers, &bytes);
+        assert!(
+            matches!(first.status, 200 | 202),
+            "{source}: {}",
+            first.text()
+        );
+        assert_ne!(first.json()["outcome"], "duplicate", "{source}");
+        let again = post(&edge, source, secret, &headers, &bytes);
+        assert_receipt(&again, 200, "duplicate");
+    }
+}
