@@ -40,23 +40,36 @@ impl DurableObject for RateLimiter {
     }
 }
 
-/// Checks each `(key, limit)` in turn and refuses with the first limit hit.
-/// A refused check does not use up the keys after it.
+/// Checks every `(key, limit)` at once (each key is its own object, so the
+/// round trips overlap) and refuses with the longest wait among those hit.
 pub async fn enforce(env: &Env, checks: &[(String, Limit)]) -> Result<(), ApiError> {
     let namespace = env.durable_object(bindings::RATE_LIMITER)?;
-    for (key, limit) in checks {
-        let stub = namespace.id_from_name(key)?.get_stub()?;
-        let body = serde_json::to_string(limit).map_err(|e| ApiError::Internal(e.to_string()))?;
-        let mut init = RequestInit::new();
-        init.with_method(Method::Post)
-            .with_body(Some(JsValue::from_str(&body)));
-        let request = Request::new_with_init("https://rate-limiter/check", &init)?;
-        let verdict: Verdict = stub.fetch_with_request(request).await?.json().await?;
+    let verdicts = futures_util::future::join_all(checks.iter().map(|(key, limit)| {
+        let namespace = &namespace;
+        async move {
+            let stub = namespace.id_from_name(key)?.get_stub()?;
+            let body =
+                serde_json::to_string(limit).map_err(|e| ApiError::Internal(e.to_string()))?;
+            let mut init = RequestInit::new();
+            init.with_method(Method::Post)
+                .with_body(Some(JsValue::from_str(&body)));
+            let request = Request::new_with_init("https://rate-limiter/check", &init)?;
+            let verdict: Verdict = stub.fetch_with_request(request).await?.json().await?;
+            Ok::<_, ApiError>(verdict)
+        }
+    }))
+    .await;
+    let mut wait_ms = None;
+    for verdict in verdicts {
+        let verdict = verdict?;
         if !verdict.allowed {
-            return Err(ApiError::RateLimited {
-                retry_after_secs: verdict.retry_after_ms.div_euclid(1000) + 1,
-            });
+            wait_ms = wait_ms.max(Some(verdict.retry_after_ms));
         }
     }
-    Ok(())
+    match wait_ms {
+        None => Ok(()),
+        Some(ms) => Err(ApiError::RateLimited {
+            retry_after_secs: ms.div_euclid(1000) + 1,
+        }),
+    }
 }

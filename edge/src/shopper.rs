@@ -6,6 +6,8 @@ use aftercart_shared::{OrderId, ShopId, UnixTime};
 use worker::{Env, Request, Response};
 
 use crate::routes::now;
+use aftercart_shared::order::TransitHistory;
+
 use crate::store::{OrderBundle, OrderKey, Store};
 use crate::{ApiError, bindings, http, limiter};
 
@@ -38,7 +40,8 @@ pub async fn lookup(mut req: Request, env: &Env, shop: ShopId) -> Result<Respons
     )
     .await?;
 
-    let bundle = Store::open(env)?
+    let store = Store::open(env)?;
+    let bundle = store
         .load_bundle(&shop, OrderKey::Number(&number))
         .await?
         .filter(|b| {
@@ -52,7 +55,10 @@ pub async fn lookup(mut req: Request, env: &Env, shop: ShopId) -> Result<Respons
     let now = now();
     let expires_at = now.plus_secs(LOOKUP_TOKEN_TTL_SECS);
     let secret = Secrets::read(env)?;
-    let (token, order) = view_with_tokens(&shop, bundle, expires_at, &secret, now)?;
+    let history = store
+        .transit_history(&shop, &bundle.order.carriers_needing_history(), now)
+        .await?;
+    let (token, order) = view_with_tokens(&shop, bundle, &history, expires_at, &secret, now)?;
     http::json(
         &LookupResponse {
             token,
@@ -83,11 +89,15 @@ pub async fn order(
         return Err(ApiError::Unauthorized);
     }
 
-    let bundle = Store::open(env)?
+    let store = Store::open(env)?;
+    let bundle = store
         .load_bundle(&shop, OrderKey::Id(&grant.order))
         .await?
         .ok_or(ApiError::NotFound("No such order."))?;
-    let (_, view) = view_with_tokens(&shop, bundle, grant.expires_at, &secrets, now)?;
+    let history = store
+        .transit_history(&shop, &bundle.order.carriers_needing_history(), now)
+        .await?;
+    let (_, view) = view_with_tokens(&shop, bundle, &history, grant.expires_at, &secrets, now)?;
     http::json(&view, 200)
 }
 
@@ -96,6 +106,7 @@ pub async fn order(
 fn view_with_tokens(
     shop: &ShopId,
     bundle: OrderBundle,
+    history: &TransitHistory,
     expires_at: UnixTime,
     secrets: &Secrets,
     now: UnixTime,
@@ -110,7 +121,7 @@ fn view_with_tokens(
         .map_err(|err| ApiError::Internal(err.to_string()))
     };
     let token = mint(&bundle.order.id)?;
-    let mut view = bundle.order.view_with_history(now, &bundle.history);
+    let mut view = bundle.order.view_with_history(now, history);
     view.other_orders = bundle
         .others
         .iter()

@@ -1,6 +1,7 @@
 //! D1 access. Rows in, domain values out; statements out, rows in. No
 //! decisions here: those are made in `aftercart-shared`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write};
@@ -53,9 +54,17 @@ impl OrderKey<'_> {
 pub struct OrderBundle {
     pub order: Order,
     pub others: Vec<Order>,
-    /// Past transit times of the carriers whose parcels in `order` have no
-    /// carrier estimate.
-    pub history: TransitHistory,
+}
+
+/// How long an isolate trusts its copy of a carrier's transit times.
+const TRANSIT_CACHE_SECS: i64 = 600;
+
+type TransitSamples = Vec<(UnixTime, UnixTime)>;
+
+thread_local! {
+    /// `(shop, carrier)` → when fetched, and the samples.
+    static TRANSIT_CACHE: RefCell<HashMap<(String, String), (i64, TransitSamples)>> =
+        RefCell::new(HashMap::new());
 }
 
 /// A signing secret pair for one shop and source.
@@ -236,31 +245,9 @@ impl Store {
                     ),
                     &args,
                 )?,
-                // The shop's recent deliveries with the carriers that gave
-                // this order no estimate: what a prediction is made from.
-                self.statement(
-                    &format!(
-                        "SELECT s.carrier AS carrier, s.created_at AS shipped_at, MIN(c.occurred_at) AS delivered_at \
-                         FROM shipments s JOIN checkpoints c ON c.shop_id = s.shop_id \
-                         AND c.order_id = s.order_id AND c.shipment_id = s.id \
-                         WHERE s.shop_id = ?1 AND c.status = 'Delivered' AND s.carrier IN \
-                         (SELECT carrier FROM shipments WHERE shop_id = ?1 AND order_id = {target} \
-                          AND carrier_estimate IS NULL) \
-                         GROUP BY s.order_id, s.id ORDER BY delivered_at DESC LIMIT 500"
-                    ),
-                    &args,
-                )?,
             ])
             .await?;
-        let [
-            orders,
-            items,
-            shipments,
-            shipment_items,
-            checkpoints,
-            transits,
-        ] = results.as_slice()
-        else {
+        let [orders, items, shipments, shipment_items, checkpoints] = results.as_slice() else {
             return Err(ApiError::Internal(
                 "D1 batch returned the wrong number of results".into(),
             ));
@@ -325,19 +312,68 @@ impl Store {
                 others.push(order);
             }
         }
+        Ok(target.map(|order| OrderBundle { order, others }))
+    }
+
+    /// Past transit times with `carriers`, for predicting deliveries. They
+    /// change slowly and the query scans the shop's deliveries, so each
+    /// isolate keeps them for a few minutes.
+    pub async fn transit_history(
+        &self,
+        shop: &ShopId,
+        carriers: &[String],
+        now: UnixTime,
+    ) -> Result<TransitHistory, ApiError> {
         let mut history = TransitHistory::default();
-        for row in rows::<TransitRow>(transits)? {
-            history.record(
-                &row.carrier,
+        let mut missing = Vec::new();
+        TRANSIT_CACHE.with_borrow(|cache| {
+            for carrier in carriers {
+                match cache.get(&(shop.to_string(), carrier.clone())) {
+                    Some((fetched, samples)) if now.secs() - fetched < TRANSIT_CACHE_SECS => {
+                        for &(shipped, delivered) in samples {
+                            history.record(carrier, shipped, delivered);
+                        }
+                    }
+                    _ => missing.push(carrier.as_str()),
+                }
+            }
+        });
+        if missing.is_empty() {
+            return Ok(history);
+        }
+        let result = self
+            .statement(
+                "SELECT s.carrier AS carrier, s.created_at AS shipped_at, MIN(c.occurred_at) AS delivered_at \
+                 FROM shipments s JOIN checkpoints c ON c.shop_id = s.shop_id \
+                 AND c.order_id = s.order_id AND c.shipment_id = s.id \
+                 WHERE s.shop_id = ?1 AND c.status = 'Delivered' \
+                 AND s.carrier IN (SELECT value FROM json_each(?2)) \
+                 GROUP BY s.order_id, s.id ORDER BY delivered_at DESC LIMIT 1000",
+                &[text(shop.as_str()), json_list(missing.iter().copied())],
+            )?
+            .all()
+            .await?;
+        let mut fetched: HashMap<String, TransitSamples> = missing
+            .iter()
+            .map(|c| ((*c).to_owned(), Vec::new()))
+            .collect();
+        for row in rows::<TransitRow>(&result)? {
+            let (shipped, delivered) = (
                 UnixTime::from_secs(row.shipped_at),
                 UnixTime::from_secs(row.delivered_at),
             );
+            history.record(&row.carrier, shipped, delivered);
+            fetched
+                .entry(row.carrier)
+                .or_default()
+                .push((shipped, delivered));
         }
-        Ok(target.map(|order| OrderBundle {
-            order,
-            others,
-            history,
-        }))
+        TRANSIT_CACHE.with_borrow_mut(|cache| {
+            for (carrier, samples) in fetched {
+                cache.insert((shop.to_string(), carrier), (now.secs(), samples));
+            }
+        });
+        Ok(history)
     }
 
     pub async fn webhook_secrets(

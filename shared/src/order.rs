@@ -81,6 +81,25 @@ impl Order {
         self.view_with_history(now, &TransitHistory::default())
     }
 
+    /// Carriers of parcels still on their way with no date from the
+    /// carrier: the ones whose past transit times a view needs.
+    pub fn carriers_needing_history(&self) -> Vec<String> {
+        let mut carriers: Vec<String> = self
+            .shipments
+            .iter()
+            .filter(|s| s.carrier_estimate.is_none())
+            .filter(|s| {
+                !s.checkpoints
+                    .iter()
+                    .any(|c| c.status == TrackingStatus::Delivered)
+            })
+            .filter_map(|s| s.carrier.clone())
+            .collect();
+        carriers.sort_unstable();
+        carriers.dedup();
+        carriers
+    }
+
     /// The shopper's view, predicting delivery from `history` where the
     /// carrier gave no estimate.
     pub fn view_with_history(&self, now: UnixTime, history: &TransitHistory) -> OrderView {
@@ -335,6 +354,18 @@ mod tests {
             Some(UnixTime::from_secs(105 * day))
         );
         assert!(!view.estimated_from_history);
+    }
+
+    #[test]
+    fn only_undelivered_parcels_without_a_carrier_date_need_history() {
+        use TrackingStatus::*;
+        let mut delivered = shipment("a", vec![checkpoint(10, Delivered)], None);
+        delivered.carrier = Some("DHL".into());
+        let dated = shipment("b", vec![checkpoint(10, InTransit)], Some(1_000));
+        let undated = shipment("c", vec![checkpoint(10, InTransit)], None);
+        let twin = shipment("d", vec![], None);
+        let order = order(vec![delivered, dated, undated, twin]);
+        assert_eq!(order.carriers_needing_history(), ["PostNord"]);
     }
 
     #[test]

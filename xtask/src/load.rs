@@ -20,10 +20,11 @@ pub struct Stats {
     pub p99: Duration,
 }
 
-/// Sends `request` from `connections` threads for `duration`, at most
-/// `max_requests` in all, and reports throughput and latency.
+/// Sends requests made by `request` (given a running number) from
+/// `connections` threads for `duration`, at most `max_requests` in all, and
+/// reports throughput and latency.
 pub fn run(
-    request: &Request,
+    request: &(dyn Fn(usize) -> Request + Sync),
     connections: usize,
     duration: Duration,
     max_requests: usize,
@@ -32,7 +33,11 @@ pub fn run(
     let per_thread = max_requests.div_ceil(connections);
     let results: Vec<(Vec<Duration>, usize)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..connections)
-            .map(|_| scope.spawn(|| worker(request, started + duration, per_thread)))
+            .map(|thread| {
+                scope.spawn(move || {
+                    worker(request, thread, connections, started + duration, per_thread)
+                })
+            })
             .collect();
         workers
             .into_iter()
@@ -58,7 +63,13 @@ pub fn run(
     }
 }
 
-fn worker(request: &Request, deadline: Instant, limit: usize) -> (Vec<Duration>, usize) {
+fn worker(
+    request: &(dyn Fn(usize) -> Request + Sync),
+    thread: usize,
+    threads: usize,
+    deadline: Instant,
+    limit: usize,
+) -> (Vec<Duration>, usize) {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(10)))
         .http_status_as_error(false)
@@ -66,7 +77,11 @@ fn worker(request: &Request, deadline: Instant, limit: usize) -> (Vec<Duration>,
         .into();
     let mut latencies = Vec::with_capacity(limit.min(100_000));
     let mut failed = 0;
+    let mut sent_count = 0;
     while Instant::now() < deadline && latencies.len() + failed < limit {
+        // Interleaved numbering: every request of the run gets its own.
+        let request = request(sent_count * threads + thread);
+        sent_count += 1;
         let sent = Instant::now();
         let outcome = match request.method {
             "POST" => {
