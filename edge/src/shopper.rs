@@ -30,12 +30,10 @@ pub async fn lookup(mut req: Request, env: &Env, shop: ShopId) -> Result<Respons
         .unwrap_or_else(|| "unknown".to_owned());
     limiter::enforce(
         env,
+        &shop,
         &[
-            (format!("lookup:ip:{shop}:{ip}"), limiter::LOOKUPS_PER_IP),
-            (
-                format!("lookup:order:{shop}:{number}"),
-                limiter::LOOKUPS_PER_ORDER,
-            ),
+            (format!("ip:{ip}"), limiter::LOOKUPS_PER_IP),
+            (format!("order:{number}"), limiter::LOOKUPS_PER_ORDER),
         ],
     )
     .await?;
