@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Email, OrderId, UnixTime};
+use crate::{Email, OrderId, UnixTime, base31};
 
 /// Why a referral code, a tier table or a shop host was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -30,20 +30,15 @@ pub enum ReferralError {
 // ---------------------------------------------------------------------------
 // Codes
 
-/// The code alphabet: digits and uppercase letters without the look-alikes
-/// 0/O, 1/I/L. That leaves 31 symbols, and 31 is prime, which is what makes
-/// the weighted check below catch every single typo (see [`ReferralCode`]).
-const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const BASE: u64 = 31;
 /// Payload symbols; 31^7 ≈ 2.75 × 10^10 codes.
 const PAYLOAD_LEN: usize = 7;
 
 /// A shopper's referral code: 7 payload symbols and 1 check symbol from a
 /// 31-symbol unambiguous alphabet, e.g. `K7QM4XHC`.
 ///
-/// **Check symbol.** With symbol values `v₁..v₈` (positions 1-based, check
-/// last), a code is valid iff `Σ i·vᵢ ≡ 0 (mod 31)`. Because 31 is prime and
-/// every weight 1..8 is non-zero mod 31:
+/// **Check symbol** (see [`base31`]). With symbol values `v₁..v₈`
+/// (positions 1-based, check last), a code is valid iff `Σ i·vᵢ ≡ 0 (mod
+/// 31)`. Because 31 is prime and every weight 1..8 is non-zero mod 31:
 /// * one wrong symbol at position `i` changes the sum by `i·(v′−v) ≢ 0`;
 /// * swapping neighbours `i, i+1` changes it by `vᵢ − vᵢ₊₁ ≢ 0` (when they
 ///   differ; swapping equal symbols is not a typo);
@@ -69,19 +64,9 @@ impl ReferralCode {
     /// below 31^7 give different codes; larger inputs wrap (modulo bias of
     /// under 10⁻⁸, irrelevant for codes).
     pub fn generate(random: u64) -> Self {
-        let mut n = random % BASE.pow(PAYLOAD_LEN as u32);
-        let mut values = [0u8; Self::LEN];
-        for slot in values[..PAYLOAD_LEN].iter_mut().rev() {
-            *slot = (n % BASE) as u8;
-            n /= BASE;
-        }
-        values[PAYLOAD_LEN] = check_value(&values[..PAYLOAD_LEN]);
-        Self(
-            values
-                .iter()
-                .map(|v| char::from(ALPHABET[usize::from(*v)]))
-                .collect(),
-        )
+        let mut values = base31::digits(random, PAYLOAD_LEN);
+        values.push(base31::check_value(&values));
+        Self(values.into_iter().map(base31::symbol).collect())
     }
 
     /// Reads a code as a person typed it: case, spaces and dashes are
@@ -89,12 +74,7 @@ impl ReferralCode {
     pub fn parse(raw: &str) -> Result<Self, ReferralError> {
         let mut values = Vec::with_capacity(Self::LEN);
         for c in raw.chars().filter(|c| !c.is_whitespace() && *c != '-') {
-            let upper = c.to_ascii_uppercase();
-            let value = ALPHABET
-                .iter()
-                .position(|a| char::from(*a) == upper)
-                .ok_or(ReferralError::BadSymbol { symbol: c })?;
-            values.push(value as u8);
+            values.push(base31::value(c).ok_or(ReferralError::BadSymbol { symbol: c })?);
         }
         if values.len() != Self::LEN {
             return Err(ReferralError::WrongLength {
@@ -102,15 +82,10 @@ impl ReferralCode {
                 got: values.len(),
             });
         }
-        if !weighted_sum(&values).is_multiple_of(BASE) {
+        if !base31::is_valid(&values) {
             return Err(ReferralError::CheckFailed);
         }
-        Ok(Self(
-            values
-                .iter()
-                .map(|v| char::from(ALPHABET[usize::from(*v)]))
-                .collect(),
-        ))
+        Ok(Self(values.into_iter().map(base31::symbol).collect()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -121,22 +96,6 @@ impl ReferralCode {
     pub fn share_path(&self) -> String {
         format!("/r/{}", self.0)
     }
-}
-
-/// `Σ i·vᵢ` with 1-based positions.
-fn weighted_sum(values: &[u8]) -> u64 {
-    values
-        .iter()
-        .zip(1u64..)
-        .map(|(v, weight)| weight * u64::from(*v))
-        .sum()
-}
-
-/// The check value `c` at position 8 making `Σ i·vᵢ + 8c ≡ 0 (mod 31)`:
-/// `c = −S · 8⁻¹`, and `8⁻¹ ≡ 4 (mod 31)` because `8·4 = 32`.
-fn check_value(payload: &[u8]) -> u8 {
-    let s = weighted_sum(payload) % BASE;
-    ((BASE - (4 * s) % BASE) % BASE) as u8
 }
 
 impl TryFrom<&str> for ReferralCode {

@@ -2,10 +2,9 @@
 //!
 //! Base 31 over digits and capitals without `0 O 1 I L`, so nothing can be
 //! misheard or misread, in groups of three after an `R-`. The last
-//! character is a check character: the weighted sum `Σ (i+1)·vᵢ` of the data
-//! characters mod 31. Because 31 is prime and every weight is below 31, any
-//! single wrong character and any swap of two adjacent data characters
-//! changes the sum, so a typo is caught before any lookup.
+//! character is the [`base31`](crate::base31) check symbol, the same scheme
+//! as referral codes: any single wrong character and any swap of two
+//! adjacent characters is caught before any lookup.
 //!
 //! The number encodes a `u64` (a per-shop sequence, or a random draw
 //! passed in) injectively, so distinct inputs give distinct codes. Five
@@ -16,8 +15,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-const ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const BASE: u64 = 31;
+use crate::base31::{self, BASE};
+
 /// Data lengths that, with the check character, fill whole groups of 3.
 const DATA_LENGTHS: [usize; 4] = [5, 8, 11, 14];
 
@@ -84,12 +83,12 @@ impl RmaNumber {
         let digits: Vec<u8> = data
             .iter()
             .chain(std::iter::once(check))
-            .map(|&b| digit(b).ok_or(RmaError::BadCharacter(char::from(b))))
+            .map(|&b| base31::value(char::from(b)).ok_or(RmaError::BadCharacter(char::from(b))))
             .collect::<Result<_, _>>()?;
-        let (check, data) = digits.split_last().ok_or(RmaError::BadLength)?;
-        if check_digit(data) != *check {
+        if !base31::is_valid(&digits) {
             return Err(RmaError::CheckFailed);
         }
+        let data = &digits[..digits.len() - 1];
         let value = data.iter().try_fold(0_u64, |acc, &d| {
             acc.checked_mul(BASE)?.checked_add(u64::from(d))
         });
@@ -100,23 +99,6 @@ impl RmaNumber {
         }
         Ok(Self(value))
     }
-}
-
-fn digit(b: u8) -> Option<u8> {
-    ALPHABET
-        .iter()
-        .position(|&a| a == b)
-        .and_then(|p| u8::try_from(p).ok())
-}
-
-fn check_digit(data: &[u8]) -> u8 {
-    let sum = data
-        .iter()
-        .enumerate()
-        .map(|(i, &d)| (i as u64 + 1) * u64::from(d))
-        .sum::<u64>();
-    // The remainder is below 31, so it fits.
-    (sum % BASE) as u8
 }
 
 /// The shortest allowed data length that holds `value`.
@@ -132,19 +114,13 @@ fn data_len(value: u64) -> usize {
 
 impl fmt::Display for RmaNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let len = data_len(self.0);
-        let mut digits = vec![0_u8; len];
-        let mut rest = self.0;
-        for slot in digits.iter_mut().rev() {
-            *slot = (rest % BASE) as u8;
-            rest /= BASE;
-        }
-        digits.push(check_digit(&digits));
+        let mut digits = base31::digits(self.0, data_len(self.0));
+        digits.push(base31::check_value(&digits));
         f.write_str("R")?;
         for group in digits.chunks(3) {
             f.write_str("-")?;
             for &d in group {
-                write!(f, "{}", char::from(ALPHABET[usize::from(d)]))?;
+                write!(f, "{}", base31::symbol(d))?;
             }
         }
         Ok(())
@@ -178,7 +154,7 @@ mod tests {
     #[test]
     fn small_numbers_are_two_groups() {
         assert_eq!(RmaNumber::new(0).to_string(), "R-222-222");
-        assert_eq!(RmaNumber::new(1).to_string(), "R-222-237");
+        assert_eq!(RmaNumber::new(1).to_string(), "R-222-23U");
         let last_short = BASE.pow(5) - 1;
         assert_eq!(RmaNumber::new(last_short).to_string().len(), 9);
         assert_eq!(RmaNumber::new(last_short + 1).to_string().len(), 13);
@@ -219,19 +195,13 @@ mod tests {
         );
         // Valid check, but padded: 0 is `R-222-222`, not eight data digits.
         let mut padded = vec![0_u8; 8];
-        padded.push(check_digit(&padded));
-        let text: String = padded
-            .iter()
-            .map(|&d| char::from(ALPHABET[usize::from(d)]))
-            .collect();
+        padded.push(base31::check_value(&padded));
+        let text: String = padded.iter().map(|&d| base31::symbol(d)).collect();
         assert_eq!(RmaNumber::parse(&text), Err(RmaError::NotCanonical));
         // Fourteen top digits are beyond u64.
         let mut huge = vec![30_u8; 14];
-        huge.push(check_digit(&huge));
-        let text: String = huge
-            .iter()
-            .map(|&d| char::from(ALPHABET[usize::from(d)]))
-            .collect();
+        huge.push(base31::check_value(&huge));
+        let text: String = huge.iter().map(|&d| base31::symbol(d)).collect();
         assert_eq!(RmaNumber::parse(&text), Err(RmaError::OutOfRange));
     }
 
