@@ -604,8 +604,8 @@ impl Store {
         let order_arg = text(order.id.as_str());
         let mut statements = vec![self.statement(
             "INSERT INTO orders (shop_id, id, order_number, display_number, email, customer_first_name, \
-             customer_id, placed_at, currency, total_minor, cancelled_at, updated_at, discount_codes) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) \
+             customer_id, placed_at, currency, total_minor, cancelled_at, updated_at, discount_codes, \
+             source_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) \
              ON CONFLICT (shop_id, id) DO UPDATE SET order_number = excluded.order_number, \
              display_number = excluded.display_number, \
              email = CASE WHEN excluded.email <> '' THEN excluded.email ELSE email END, \
@@ -613,7 +613,10 @@ impl Store {
              customer_id = COALESCE(excluded.customer_id, customer_id), placed_at = excluded.placed_at, \
              currency = excluded.currency, total_minor = excluded.total_minor, \
              cancelled_at = excluded.cancelled_at, updated_at = excluded.updated_at, \
-             discount_codes = excluded.discount_codes",
+             discount_codes = excluded.discount_codes, \
+             source_changed_at = COALESCE(excluded.source_changed_at, source_changed_at) \
+             WHERE excluded.source_changed_at IS NULL OR orders.source_changed_at IS NULL \
+             OR excluded.source_changed_at >= orders.source_changed_at",
             &[
                 shop_arg.clone(),
                 order_arg.clone(),
@@ -628,6 +631,7 @@ impl Store {
                 order.cancelled_at.map_or(JsValue::NULL, |t| int(t.secs())),
                 int(now.secs()),
                 text(&serde_json::to_string(&order.discount_codes).unwrap_or_else(|_| "[]".to_owned())),
+                order.changed_at.map_or(JsValue::NULL, |t| int(t.secs())),
             ],
         )?];
         for (position, item) in order.line_items.iter().enumerate() {

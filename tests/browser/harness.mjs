@@ -99,3 +99,10 @@ export async function freshShopifyOrder({ shipmentStatus }) {
   await shopifyWebhook('orders/create', order);
   return { order, number: order.name, email: order.email };
 }
+
+/** Fills the lookup form as a shopper would and submits it. */
+export async function lookUp(page, number, email) {
+  await page.getByLabel('Order number').fill(number);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Find my order' }).click();
+}

@@ -2,7 +2,7 @@
 // Chromium against the real edge.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EDGE, freshShopifyOrder, launch, openPage, shopifyWebhook } from './harness.mjs';
+import { EDGE, freshShopifyOrder, launch, lookUp, openPage, shopifyWebhook } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -11,12 +11,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function lookUp(page, number, email) {
-  await page.getByLabel('Order number').fill(number);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Find my order' }).click();
-}
 
 test('a merchant\'s signed link opens the order without a lookup', async () => {
   const response = await fetch(`${EDGE}/v1/admin/shops/demo/links`, {

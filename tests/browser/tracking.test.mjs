@@ -2,7 +2,7 @@
 // against the real edge and its D1 database.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EDGE, d1, launch, openPage } from './harness.mjs';
+import { EDGE, d1, launch, lookUp, openPage } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -11,12 +11,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function lookUp(page, number, email) {
-  await page.getByLabel('Order number').fill(number);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Find my order' }).click();
-}
 
 async function openStore(options) {
   const page = await openPage(browser, options);

@@ -481,3 +481,40 @@ fn every_source_refuses_forgeries_and_applies_a_replay_once() {
         assert_receipt(&again, 200, "duplicate");
     }
 }
+
+#[test]
+fn a_late_older_update_cannot_undo_a_cancellation() {
+    let edge = Edge::from_env();
+    let (mut order, number, email) = fresh_shopify_order(&unique("1ZL"));
+    order["updated_at"] = json!("2026-11-02T10:00:00Z");
+    order["cancelled_at"] = json!("2026-11-02T10:00:00Z");
+    assert_receipt(
+        &shopify(&edge, "orders/cancelled", &unique("evt-"), &order),
+        200,
+        "applied",
+    );
+
+    // Shopify delivers the earlier "updated" (before the cancellation) late.
+    let mut stale = order.clone();
+    stale["updated_at"] = json!("2026-11-01T09:00:00Z");
+    stale["cancelled_at"] = Value::Null;
+    assert_receipt(
+        &shopify(&edge, "orders/updated", &unique("evt-"), &stale),
+        200,
+        "applied",
+    );
+    let (_, view) = edge.lookup("lab", &number, &email);
+    assert_eq!(view["cancelled"], true, "{view}");
+
+    // A genuinely newer update (the cancellation undone in the shop) applies.
+    let mut newer = order.clone();
+    newer["updated_at"] = json!("2026-11-03T09:00:00Z");
+    newer["cancelled_at"] = Value::Null;
+    assert_receipt(
+        &shopify(&edge, "orders/updated", &unique("evt-"), &newer),
+        200,
+        "applied",
+    );
+    let (_, view) = edge.lookup("lab", &number, &email);
+    assert_eq!(view["cancelled"], false, "{view}");
+}

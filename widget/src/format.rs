@@ -69,9 +69,11 @@ pub fn date_time(lang: Lang, time: UnixTime) -> String {
         .into()
 }
 
-/// An amount in minor units (cents, öre) as local currency text.
+/// An amount in minor units (cents, öre; yen have none, dinars three) as
+/// local currency text.
 pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
-    let amount = minor as f64 / 100.0;
+    let exponent = aftercart_shared::ingest::money::minor_units(currency);
+    let amount = minor as f64 / 10_f64.powi(exponent as i32);
     match NumberFormat::new(
         lang.tag(),
         &options(&[("style", "currency"), ("currency", currency)]),

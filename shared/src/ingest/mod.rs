@@ -143,6 +143,11 @@ pub struct OrderUpsert {
     /// In minor units of `currency` (see [`money::minor_units`]).
     pub total_minor: i64,
     pub cancelled_at: Option<UnixTime>,
+    /// When the source last changed the order (Shopify `updated_at`,
+    /// WooCommerce `date_modified_gmt`). Webhooks arrive out of order; an
+    /// update older than the stored one must not undo it (a cancellation
+    /// reverted by a late "updated").
+    pub changed_at: Option<UnixTime>,
     pub line_items: Vec<LineItem>,
     /// Codes as typed at checkout; the referral feature matches on them.
     pub discount_codes: Vec<String>,

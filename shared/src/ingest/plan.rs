@@ -236,6 +236,7 @@ mod tests {
             currency: "USD".into(),
             total_minor: 0,
             cancelled_at: None,
+            changed_at: None,
             line_items: Vec::new(),
             discount_codes: Vec::new(),
             shipments,

@@ -216,6 +216,7 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         total_minor: node.get("total_price").req_money(exponent)?,
         currency,
         cancelled_at: node.get("cancelled_at").time()?,
+        changed_at: node.get("updated_at").time()?,
         line_items,
         discount_codes,
         shipments,

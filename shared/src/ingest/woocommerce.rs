@@ -170,6 +170,7 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         currency,
         total_minor: node.get("total").req_money(exponent)?,
         cancelled_at,
+        changed_at: modified_at,
         line_items,
         discount_codes,
         shipments,
