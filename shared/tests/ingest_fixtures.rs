@@ -444,3 +444,33 @@ fn a_fixture_read_as_the_wrong_source_is_an_error_not_a_panic() {
         }
     }
 }
+
+/// The project's shared fixtures live beside the repository (`../shared`)
+/// where the workplace provides them; the copy here must hold every one of
+/// them, byte for byte, so a fixture added there fails here until it is
+/// copied and given an expectation above.
+#[test]
+fn the_copy_holds_every_shared_fixture() {
+    let upstream = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures");
+    if !upstream.is_dir() {
+        // A plain clone without the workplace's shared folder: nothing to compare.
+        return;
+    }
+    for group in fs::read_dir(&upstream).unwrap() {
+        let group = group.unwrap().path();
+        if !group.is_dir() {
+            continue;
+        }
+        for file in fs::read_dir(&group).unwrap() {
+            let file = file.unwrap().path();
+            let name = file.strip_prefix(&upstream).unwrap();
+            let copy = Path::new(FIXTURES).join(name);
+            assert_eq!(
+                fs::read(&copy).ok(),
+                Some(fs::read(&file).unwrap()),
+                "{} differs from ../shared/fixtures (copy it into shared/tests/fixtures)",
+                name.display()
+            );
+        }
+    }
+}
