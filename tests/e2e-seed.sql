@@ -7,3 +7,10 @@ INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
     ('lab', 'aftership', 'lab-aftership-secret', NULL),
     ('lab', 'easypost', 'lab-easypost-secret', NULL),
     ('lab', 'woocommerce', 'lab-woocommerce-secret', NULL);
+-- A plain policy for the lab shop's (USD) fixture orders.
+INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'returns_policy', '{
+  "currency": "USD",
+  "window": { "days": 30, "startsAt": "delivery" },
+  "resolutions": { "refund": {}, "storeCredit": { "bonusPercent": 10 } },
+  "reasons": [ { "id": "changed_mind", "label": { "en": "Changed my mind" } } ]
+}');

@@ -25,6 +25,8 @@ pub enum ApiError {
     UnsupportedPayload(String),
     #[error("too many attempts; try again in {retry_after_secs} s")]
     RateLimited { retry_after_secs: i64 },
+    #[error("this Idempotency-Key was used with a different request")]
+    IdempotencyConflict,
     #[error("request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
     /// Anything the shopper cannot fix. The cause is logged, never sent.
@@ -42,6 +44,7 @@ impl ApiError {
             Self::NotFound(_) => ProblemCode::NotFound,
             Self::MethodNotAllowed => ProblemCode::MethodNotAllowed,
             Self::PayloadTooLarge { .. } => ProblemCode::PayloadTooLarge,
+            Self::IdempotencyConflict => ProblemCode::IdempotencyConflict,
             Self::RateLimited { .. } => ProblemCode::RateLimited,
             Self::InvalidSignature(_) => ProblemCode::InvalidSignature,
             Self::UnsupportedPayload(_) => ProblemCode::UnsupportedPayload,

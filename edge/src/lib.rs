@@ -11,6 +11,7 @@ mod bindings;
 mod error;
 mod http;
 mod limiter;
+mod returns;
 mod routes;
 mod shopper;
 mod store;

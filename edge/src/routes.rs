@@ -5,7 +5,7 @@ use aftercart_shared::api::Health;
 use aftercart_shared::{OrderId, ShopId, UnixTime};
 use worker::{Env, Method, Request, Response};
 
-use crate::{ApiError, admin, assets, http, shopper, webhooks};
+use crate::{ApiError, admin, assets, http, returns, shopper, webhooks};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -15,6 +15,14 @@ pub enum Route {
         shop: ShopId,
     },
     Order {
+        shop: ShopId,
+        order: OrderId,
+    },
+    ReturnOptions {
+        shop: ShopId,
+        order: OrderId,
+    },
+    CreateReturn {
         shop: ShopId,
         order: OrderId,
     },
@@ -47,7 +55,15 @@ impl Route {
             },
             ["v1", "shops", shop, "orders", order] if readable => Self::Order {
                 shop: parse_shop(shop)?,
-                order: OrderId::parse(order).map_err(|_| ApiError::NotFound("No such order."))?,
+                order: parse_order(order)?,
+            },
+            ["v1", "shops", shop, "orders", order, "returns"] if readable => Self::ReturnOptions {
+                shop: parse_shop(shop)?,
+                order: parse_order(order)?,
+            },
+            ["v1", "shops", shop, "orders", order, "returns"] if post => Self::CreateReturn {
+                shop: parse_shop(shop)?,
+                order: parse_order(order)?,
             },
             ["v1", "shops", shop, "order"] if readable => Self::GrantedOrder {
                 shop: parse_shop(shop)?,
@@ -62,6 +78,7 @@ impl Route {
             ["healthz"]
             | ["v1", "shops", _, "lookup" | "order"]
             | ["v1", "shops", _, "orders", _]
+            | ["v1", "shops", _, "orders", _, "returns"]
             | ["v1", "webhooks", _, _]
             | ["v1", "admin", "shops", _, "links"] => return Err(ApiError::MethodNotAllowed),
             _ => match assets::Asset::parse(&path) {
@@ -72,6 +89,10 @@ impl Route {
         };
         Ok(route)
     }
+}
+
+fn parse_order(raw: &str) -> Result<OrderId, ApiError> {
+    OrderId::parse(raw).map_err(|_| ApiError::NotFound("No such order."))
 }
 
 fn parse_shop(raw: &str) -> Result<ShopId, ApiError> {
@@ -91,6 +112,8 @@ pub async fn handle(route: Route, req: Request, env: &Env) -> Result<Response, A
         Route::Lookup { shop } => shopper::lookup(req, env, shop).await,
         Route::Order { shop, order } => shopper::order(&req, env, shop, Some(order)).await,
         Route::GrantedOrder { shop } => shopper::order(&req, env, shop, None).await,
+        Route::ReturnOptions { shop, order } => returns::options(&req, env, shop, order).await,
+        Route::CreateReturn { shop, order } => returns::create(req, env, shop, order).await,
         Route::Webhook { shop, source } => webhooks::receive(req, env, shop, &source).await,
         Route::DeepLink { shop } => admin::deep_link(req, env, shop).await,
         Route::Asset(asset) => assets::serve(asset, &req, env).await,

@@ -75,17 +75,9 @@ pub async fn order(
     shop: ShopId,
     requested: Option<OrderId>,
 ) -> Result<Response, ApiError> {
-    let token = http::bearer_token(req)?;
     let now = now();
     let secrets = Secrets::read(env)?;
-    let grant = OrderGrant::verify(&token, &secrets.all(), now).map_err(|err| match err {
-        TokenError::Expired => ApiError::TokenExpired,
-        TokenError::NoSecret => ApiError::Internal(err.to_string()),
-        TokenError::Malformed | TokenError::BadSignature => ApiError::Unauthorized,
-    })?;
-    if grant.shop != shop || requested.is_some_and(|id| id != grant.order) {
-        return Err(ApiError::Unauthorized);
-    }
+    let grant = authorize(req, &secrets, &shop, requested.as_ref(), now)?;
 
     let store = Store::open(env)?;
     let bundle = store
@@ -97,6 +89,27 @@ pub async fn order(
         .await?;
     let (_, view) = view_with_tokens(&shop, bundle, &history, grant.expires_at, &secrets, now)?;
     http::json(&view, 200)
+}
+
+/// The grant in the request's bearer token, which must be for `shop` and,
+/// when given, for `order`.
+pub fn authorize(
+    req: &Request,
+    secrets: &Secrets,
+    shop: &ShopId,
+    order: Option<&OrderId>,
+    now: UnixTime,
+) -> Result<OrderGrant, ApiError> {
+    let token = http::bearer_token(req)?;
+    let grant = OrderGrant::verify(&token, &secrets.all(), now).map_err(|err| match err {
+        TokenError::Expired => ApiError::TokenExpired,
+        TokenError::NoSecret => ApiError::Internal(err.to_string()),
+        TokenError::Malformed | TokenError::BadSignature => ApiError::Unauthorized,
+    })?;
+    if grant.shop != *shop || order.is_some_and(|id| *id != grant.order) {
+        return Err(ApiError::Unauthorized);
+    }
+    Ok(grant)
 }
 
 /// The order's view, with a token for it and for each of the shopper's other

@@ -7,6 +7,9 @@ use std::collections::HashMap;
 use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write};
 use aftercart_shared::ingest::{OrderUpsert, ShipmentUpsert, Source, TrackingNumber};
 use aftercart_shared::order::{LineItem, Order, Shipment, TransitHistory};
+use aftercart_shared::returns::{
+    ApprovedItem, ApprovedReturn, EarlierReturn, ReturnStatus, ReturnedUnits,
+};
 use aftercart_shared::tracking::{Checkpoint, TrackingStatus};
 use aftercart_shared::{Email, OrderId, OrderNumber, ShopId, UnixTime};
 use serde::Deserialize;
@@ -300,10 +303,12 @@ impl Store {
             let shipments = shipments_by_order.remove(&row.id).unwrap_or_default();
             let order = order(
                 row,
-                std::mem::take(&mut line_items)
-                    .into_iter()
-                    .filter(|_| mine)
-                    .collect(),
+                // Only the target's items were read; the others show none.
+                if mine {
+                    std::mem::take(&mut line_items)
+                } else {
+                    Vec::new()
+                },
                 shipments,
             )?;
             if mine {
@@ -782,4 +787,229 @@ fn checkpoint(row: &CheckpointRow) -> Result<Checkpoint, ApiError> {
         location: row.location.clone(),
         occurred_at: UnixTime::from_secs(row.occurred_at),
     })
+}
+
+/// A return as stored, with the request fingerprint that created it.
+#[derive(Debug)]
+pub struct StoredReturn {
+    pub seq: u64,
+    pub status: ReturnStatus,
+    pub created_at: UnixTime,
+    pub approved: ApprovedReturn,
+    pub idempotency_key: String,
+    pub request_sha256: String,
+}
+
+impl StoredReturn {
+    pub fn earlier(&self) -> EarlierReturn {
+        EarlierReturn {
+            status: self.status,
+            items: self
+                .approved
+                .items
+                .iter()
+                .map(|i| ReturnedUnits {
+                    line_item_id: i.line_item_id.clone(),
+                    quantity: i.quantity,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ReturnRow {
+    seq: i64,
+    status: String,
+    resolution: String,
+    currency: String,
+    items_minor: i64,
+    bonus_minor: i64,
+    fee_minor: i64,
+    total_minor: i64,
+    idempotency_key: String,
+    request_sha256: String,
+    created_at: i64,
+}
+
+#[derive(Deserialize)]
+struct ReturnItemRow {
+    seq: i64,
+    line_item_id: String,
+    quantity: u32,
+    unit_price_minor: i64,
+    amount_minor: i64,
+    reason: String,
+    exchange_variant_id: Option<String>,
+}
+
+/// An enum stored as its serde name.
+fn stored_name<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn from_stored_name<T: DeserializeOwned>(what: &str, name: &str) -> Result<T, ApiError> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).map_err(|e| corrupt(what, e))
+}
+
+impl Store {
+    /// A merchant setting stored as JSON, e.g. the returns policy.
+    pub async fn setting(&self, shop: &ShopId, key: &str) -> Result<Option<String>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            value: String,
+        }
+        let row: Option<Row> = self
+            .statement(
+                "SELECT value FROM shop_settings WHERE shop_id = ?1 AND key = ?2",
+                &[text(shop.as_str()), text(key)],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.map(|r| r.value))
+    }
+
+    /// The order's returns, oldest first.
+    pub async fn returns_for(
+        &self,
+        shop: &ShopId,
+        order: &OrderId,
+    ) -> Result<Vec<StoredReturn>, ApiError> {
+        let key = [text(shop.as_str()), text(order.as_str())];
+        let results = self
+            .db
+            .batch(vec![
+                self.statement(
+                    "SELECT seq, status, resolution, currency, items_minor, bonus_minor, fee_minor, total_minor, \
+                     idempotency_key, request_sha256, created_at FROM returns \
+                     WHERE shop_id = ?1 AND order_id = ?2 ORDER BY seq",
+                    &key,
+                )?,
+                self.statement(
+                    "SELECT ri.seq AS seq, ri.line_item_id AS line_item_id, ri.quantity AS quantity, \
+                     ri.unit_price_minor AS unit_price_minor, ri.amount_minor AS amount_minor, \
+                     ri.reason AS reason, ri.exchange_variant_id AS exchange_variant_id \
+                     FROM return_items ri JOIN returns r ON r.shop_id = ri.shop_id AND r.seq = ri.seq \
+                     WHERE ri.shop_id = ?1 AND r.order_id = ?2 ORDER BY ri.line_item_id",
+                    &key,
+                )?,
+            ])
+            .await?;
+        let [returns, items] = results.as_slice() else {
+            return Err(ApiError::Internal(
+                "D1 batch returned the wrong number of results".into(),
+            ));
+        };
+        let items = rows::<ReturnItemRow>(items)?;
+        rows::<ReturnRow>(returns)?
+            .into_iter()
+            .map(|r| {
+                let approved_items = items
+                    .iter()
+                    .filter(|i| i.seq == r.seq)
+                    .map(|i| {
+                        Ok(ApprovedItem {
+                            line_item_id: i.line_item_id.clone(),
+                            quantity: i.quantity,
+                            unit_price_minor: i.unit_price_minor,
+                            amount_minor: i.amount_minor,
+                            reason: serde_json::from_str(&i.reason)
+                                .map_err(|e| corrupt("return reason", e))?,
+                            exchange_variant_id: i.exchange_variant_id.clone(),
+                        })
+                    })
+                    .collect::<Result<_, ApiError>>()?;
+                Ok(StoredReturn {
+                    seq: u64::try_from(r.seq).map_err(|e| corrupt("return number", e))?,
+                    status: from_stored_name("return status", &r.status)?,
+                    created_at: UnixTime::from_secs(r.created_at),
+                    approved: ApprovedReturn {
+                        resolution: from_stored_name("resolution", &r.resolution)?,
+                        currency: r.currency,
+                        items: approved_items,
+                        items_minor: r.items_minor,
+                        bonus_minor: r.bonus_minor,
+                        fee_minor: r.fee_minor,
+                        total_minor: r.total_minor,
+                    },
+                    idempotency_key: r.idempotency_key,
+                    request_sha256: r.request_sha256,
+                })
+            })
+            .collect()
+    }
+
+    /// Stores an approved return in one transaction: the next number from
+    /// the shop's counter, the return, its items and its first event. The
+    /// database refuses (and rolls all of it back) if any item would be
+    /// returned more often than it was ordered.
+    pub async fn create_return(
+        &self,
+        shop: &ShopId,
+        order: &OrderId,
+        approved: &ApprovedReturn,
+        idempotency_key: &str,
+        request_sha256: &str,
+        now: UnixTime,
+    ) -> Result<(), worker::Error> {
+        let shop_arg = text(shop.as_str());
+        let seq = "(SELECT next FROM return_counters WHERE shop_id = ?1)";
+        let status = stored_name(&ReturnStatus::Requested);
+        let mut statements = vec![
+            self.db
+                .prepare(
+                    "INSERT INTO return_counters (shop_id, next) VALUES (?1, 1) \
+                     ON CONFLICT (shop_id) DO UPDATE SET next = next + 1",
+                )
+                .bind(std::slice::from_ref(&shop_arg))?,
+            self.db
+                .prepare(format!(
+                    "INSERT INTO returns (shop_id, seq, order_id, status, resolution, currency, items_minor, \
+                     bonus_minor, fee_minor, total_minor, idempotency_key, request_sha256, created_at) \
+                     VALUES (?1, {seq}, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                ))
+                .bind(&[
+                    shop_arg.clone(),
+                    text(order.as_str()),
+                    text(&status),
+                    text(&stored_name(&approved.resolution)),
+                    text(&approved.currency),
+                    int(approved.items_minor),
+                    int(approved.bonus_minor),
+                    int(approved.fee_minor),
+                    int(approved.total_minor),
+                    text(idempotency_key),
+                    text(request_sha256),
+                    int(now.secs()),
+                ])?,
+            self.db
+                .prepare(format!(
+                    "INSERT INTO return_events (shop_id, seq, at, actor, from_status, to_status) \
+                     VALUES (?1, {seq}, ?2, 'shopper', NULL, ?3)"
+                ))
+                .bind(&[shop_arg.clone(), int(now.secs()), text(&status)])?,
+        ];
+        for item in &approved.items {
+            statements.push(
+                self.db
+                    .prepare(format!(
+                        "INSERT INTO return_items (shop_id, seq, line_item_id, quantity, unit_price_minor, \
+                         amount_minor, reason, exchange_variant_id) VALUES (?1, {seq}, ?2, ?3, ?4, ?5, ?6, ?7)"
+                    ))
+                    .bind(&[
+                        shop_arg.clone(),
+                        text(&item.line_item_id),
+                        int(i64::from(item.quantity)),
+                        int(item.unit_price_minor),
+                        int(item.amount_minor),
+                        text(&serde_json::to_string(&item.reason).unwrap_or_default()),
+                        opt_text(item.exchange_variant_id.as_deref()),
+                    ])?,
+            );
+        }
+        self.commit(statements).await
+    }
 }

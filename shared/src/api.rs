@@ -83,6 +83,65 @@ pub struct DeepLinkResponse {
     pub expires_at: UnixTime,
 }
 
+/// `GET /v1/shops/{shop}/orders/{orderId}/returns`: what can go back, the
+/// policy in plain words, the reasons to pick from, and returns on file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnOptions {
+    pub policy: crate::returns::PolicySummary,
+    pub items: Vec<ReturnItemOption>,
+    pub reasons: Vec<ReasonOption>,
+    pub returns: Vec<ReturnView>,
+}
+
+/// One line item: returnable until when and how, or why not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnItemOption {
+    pub line_item_id: String,
+    pub title: String,
+    /// Units that can still go back (0 when refused).
+    pub remaining: u32,
+    /// The last day of the window, in the shop's time zone (`YYYY-MM-DD`).
+    pub last_day: Option<String>,
+    pub resolutions: Vec<crate::returns::Resolution>,
+    /// Why not, when the item cannot go back: a stable code and a reason
+    /// in the shopper's language.
+    pub refusal: Option<crate::returns::ItemRefusal>,
+}
+
+/// A return reason as the shopper sees it, in their language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReasonOption {
+    pub id: String,
+    pub label: String,
+    pub requires_comment: bool,
+    pub requires_photo: bool,
+    pub sub_reasons: Vec<(String, String)>,
+}
+
+/// A return on file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnView {
+    /// Easy to read aloud, e.g. `R-7K3-M9Q`.
+    pub rma: String,
+    pub status: crate::returns::ReturnStatus,
+    pub created_at: UnixTime,
+    #[serde(flatten)]
+    pub approved: crate::returns::ApprovedReturn,
+}
+
+/// `422` body of a refused return request: every item's reason at once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnRefused {
+    #[serde(flatten)]
+    pub problem: Problem,
+    pub refusals: Vec<crate::returns::ItemRefusal>,
+}
+
 /// What a webhook delivery did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -187,6 +246,10 @@ pub enum ProblemCode {
     InvalidSignature,
     /// Well-formed, but not an order or tracking payload we can use.
     UnsupportedPayload,
+    /// A return request the policy does not allow; see `refusals`.
+    ReturnRefused,
+    /// An `Idempotency-Key` reused with a different request.
+    IdempotencyConflict,
 }
 
 impl ProblemCode {
@@ -201,7 +264,8 @@ impl ProblemCode {
             Self::RateLimited => 429,
             Self::Internal => 500,
             Self::InvalidSignature => 401,
-            Self::UnsupportedPayload => 422,
+            Self::UnsupportedPayload | Self::ReturnRefused => 422,
+            Self::IdempotencyConflict => 409,
         }
     }
 
@@ -219,6 +283,8 @@ impl ProblemCode {
             Self::Internal => "Internal error",
             Self::InvalidSignature => "Signature missing or invalid",
             Self::UnsupportedPayload => "Payload not supported",
+            Self::ReturnRefused => "Return not allowed",
+            Self::IdempotencyConflict => "Idempotency key reused",
         }
     }
 
@@ -236,6 +302,8 @@ impl ProblemCode {
             Self::Internal => "internal",
             Self::InvalidSignature => "invalid_signature",
             Self::UnsupportedPayload => "unsupported_payload",
+            Self::ReturnRefused => "return_refused",
+            Self::IdempotencyConflict => "idempotency_conflict",
         }
     }
 }
@@ -296,6 +364,8 @@ mod tests {
             ProblemCode::Internal,
             ProblemCode::InvalidSignature,
             ProblemCode::UnsupportedPayload,
+            ProblemCode::ReturnRefused,
+            ProblemCode::IdempotencyConflict,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }

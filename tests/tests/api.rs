@@ -355,6 +355,11 @@ fn a_shopper_sees_their_other_orders_each_with_its_own_token() {
     assert_eq!(reply.status, 200, "{}", reply.text());
     let earlier = reply.json();
     assert_eq!(earlier["orderNumber"], "#1009");
+    assert_eq!(
+        earlier["lineItems"].as_array().map(Vec::len),
+        Some(2),
+        "{earlier}"
+    );
     // And from there, #1002 is the other order.
     assert_eq!(earlier["otherOrders"][0]["orderNumber"], "#1002");
 

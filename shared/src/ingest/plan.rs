@@ -106,10 +106,10 @@ impl Ingested {
 /// Places every fact of `ingested` given what is stored.
 ///
 /// A shipment is placed, in order of preference: under the stored shipment
-/// with the same fulfillment id; under the stored shipment with the same
-/// tracking number (sources disagree on carrier names, numbers are what
-/// match); under the order the source names, if that order exists or
-/// arrives in this same delivery. Otherwise it waits for its tracking number
+/// with the same fulfillment id; under the order it arrived inside; under
+/// the stored shipment with the same tracking number (sources disagree on
+/// carrier names, numbers are what match); under the order the source
+/// names, if that order exists or arrives in this same delivery. Otherwise it waits for its tracking number
 /// (trackers) or its order (fulfillments).
 pub fn plan<'a>(ingested: &'a Ingested, known: &Known) -> Plan<'a> {
     let mut plan = Plan::default();
@@ -162,6 +162,11 @@ fn place(
     {
         return Some((order.clone(), id.clone()));
     }
+    // An order's own fulfillment belongs to that order, even if another
+    // order's parcel carries the same tracking number.
+    if let Some(parent) = parent {
+        return Some((parent.clone(), new_shipment_id(shipment)));
+    }
     let numbers = shipment.tracking_numbers.iter().chain(match &shipment.key {
         ShipmentKey::Tracking { number, .. } => Some(number),
         ShipmentKey::Fulfillment(_) => None,
@@ -171,7 +176,7 @@ fn place(
             return Some((order.clone(), id.clone()));
         }
     }
-    let order = parent.or(shipment.order_id.as_ref())?;
+    let order = shipment.order_id.as_ref()?;
     let exists = known.orders.contains(order) || arriving.contains(order);
     exists.then(|| (order.clone(), new_shipment_id(shipment)))
 }
@@ -342,6 +347,33 @@ mod tests {
                 .contains(&WaitKey::Order(OrderId::parse("1001").unwrap()))
         );
         assert!(plan.releases.contains(&WaitKey::Tracking(tracking("1Z1"))));
+    }
+
+    #[test]
+    fn an_orders_own_fulfillment_stays_with_it_despite_a_shared_tracking_number() {
+        let ingested = Ingested {
+            orders: vec![order(
+                "2002",
+                vec![shipment(
+                    ShipmentKey::Fulfillment("f2".into()),
+                    None,
+                    &["1Z2345"],
+                )],
+            )],
+            shipments: Vec::new(),
+        };
+        let known = Known {
+            tracking: HashMap::from([(
+                tracking("1Z2345"),
+                (OrderId::parse("1001").unwrap(), "f1".into()),
+            )]),
+            ..Known::default()
+        };
+        let plan = plan(&ingested, &known);
+        assert!(matches!(
+            &plan.writes[1],
+            Write::Shipment { order_id, shipment_id, .. } if order_id.as_str() == "2002" && shipment_id == "f2"
+        ));
     }
 
     #[test]

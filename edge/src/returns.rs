@@ -1,0 +1,273 @@
+//! Returns for shoppers: what can go back and why not, and starting a
+//! return. The policy engine in `aftercart_shared::returns` decides; this
+//! module reads, stores and answers.
+
+use aftercart_shared::api::{
+    Problem, ProblemCode, ReasonOption, ReturnItemOption, ReturnOptions, ReturnRefused, ReturnView,
+};
+use aftercart_shared::i18n::Lang;
+use aftercart_shared::returns::{
+    self, ItemRefusal, ProductCatalog, Refusal, ReturnPolicy, ReturnRequest, ReturnableOrder,
+    RmaNumber,
+};
+use aftercart_shared::token::sha256_hex;
+use aftercart_shared::{OrderId, ShopId};
+use worker::{Env, Request, Response};
+
+use crate::routes::now;
+use crate::shopper::{Secrets, authorize};
+use crate::store::{OrderKey, Store, StoredReturn};
+use crate::{ApiError, http};
+
+/// The `shop_settings` key holding the shop's policy as JSON.
+const POLICY_SETTING: &str = "returns_policy";
+/// The `shop_settings` key holding product categories and tags, if any.
+const CATALOG_SETTING: &str = "product_catalog";
+
+/// `GET /v1/shops/{shop}/orders/{orderId}/returns`
+pub async fn options(
+    req: &Request,
+    env: &Env,
+    shop: ShopId,
+    order: OrderId,
+) -> Result<Response, ApiError> {
+    let now = now();
+    authorize(req, &Secrets::read(env)?, &shop, Some(&order), now)?;
+    let lang = shopper_lang(req)?;
+    let store = Store::open(env)?;
+    let (policy, catalog) = policy(&store, &shop).await?;
+    let bundle = store
+        .load_bundle(&shop, OrderKey::Id(&order))
+        .await?
+        .ok_or(ApiError::NotFound("No such order."))?;
+    let on_file = store.returns_for(&shop, &order).await?;
+    let earlier: Vec<_> = on_file.iter().map(StoredReturn::earlier).collect();
+    let returnable = ReturnableOrder {
+        order: &bundle.order,
+        products: &catalog,
+        refunded: &[],
+    };
+
+    let items = returns::assess(&returnable, &earlier, &policy, now)
+        .into_iter()
+        .map(|assessment| {
+            let title = bundle
+                .order
+                .line_items
+                .iter()
+                .find(|li| li.id == assessment.line_item_id)
+                .map(|li| li.title.clone())
+                .unwrap_or_default();
+            match assessment.outcome {
+                Ok(ok) => ReturnItemOption {
+                    line_item_id: assessment.line_item_id,
+                    title,
+                    remaining: ok.remaining,
+                    last_day: Some(ok.deadline.last_day.iso()),
+                    resolutions: ok.resolutions,
+                    refusal: None,
+                },
+                Err(refusal) => ReturnItemOption {
+                    refusal: Some(item_refusal(&assessment.line_item_id, refusal, lang)),
+                    line_item_id: assessment.line_item_id,
+                    title,
+                    remaining: 0,
+                    last_day: None,
+                    resolutions: Vec::new(),
+                },
+            }
+        })
+        .collect();
+    let reasons = policy
+        .reasons
+        .iter()
+        .map(|reason| ReasonOption {
+            id: reason.id.clone(),
+            label: reason
+                .label
+                .get(lang, policy.default_lang)
+                .unwrap_or(&reason.id)
+                .to_owned(),
+            requires_comment: reason.requires.requires_comment,
+            requires_photo: reason.requires.requires_photo,
+            sub_reasons: reason
+                .sub_reasons
+                .iter()
+                .map(|sub| {
+                    let label = sub.label.get(lang, policy.default_lang).unwrap_or(&sub.id);
+                    (sub.id.clone(), label.to_owned())
+                })
+                .collect(),
+        })
+        .collect();
+    http::json(
+        &ReturnOptions {
+            policy: returns::explain(&policy, lang),
+            items,
+            reasons,
+            returns: on_file.into_iter().map(view).collect(),
+        },
+        200,
+    )
+}
+
+/// `POST /v1/shops/{shop}/orders/{orderId}/returns` with an
+/// `Idempotency-Key`: the same key and body again give the same return.
+pub async fn create(
+    mut req: Request,
+    env: &Env,
+    shop: ShopId,
+    order: OrderId,
+) -> Result<Response, ApiError> {
+    let now = now();
+    authorize(&req, &Secrets::read(env)?, &shop, Some(&order), now)?;
+    let key = req
+        .headers()
+        .get("idempotency-key")?
+        .map(|k| k.trim().to_owned())
+        .filter(|k| (1..=200).contains(&k.len()))
+        .ok_or(ApiError::InvalidField {
+            field: "Idempotency-Key",
+            reason: "a header of 1 to 200 characters is required".into(),
+        })?;
+    let body = http::read_body(&mut req, http::MAX_JSON_BODY).await?;
+    let request: ReturnRequest =
+        serde_json::from_slice(&body).map_err(|err| ApiError::InvalidJson(err.to_string()))?;
+    let fingerprint = sha256_hex(&body);
+
+    let store = Store::open(env)?;
+    if let Some(done) = replay(&store, &shop, &order, &key, &fingerprint).await? {
+        return done;
+    }
+    let (policy, catalog) = policy(&store, &shop).await?;
+    let bundle = store
+        .load_bundle(&shop, OrderKey::Id(&order))
+        .await?
+        .ok_or(ApiError::NotFound("No such order."))?;
+    let earlier: Vec<_> = store
+        .returns_for(&shop, &order)
+        .await?
+        .iter()
+        .map(StoredReturn::earlier)
+        .collect();
+    let returnable = ReturnableOrder {
+        order: &bundle.order,
+        products: &catalog,
+        refunded: &[],
+    };
+    // Never trust the widget: the same rules, on the server, now.
+    let approved = match returns::check_request(&returnable, &earlier, &policy, &request, now) {
+        Ok(approved) => approved,
+        Err(refusals) => return refused(refusals),
+    };
+
+    match store
+        .create_return(&shop, &order, &approved, &key, &fingerprint, now)
+        .await
+    {
+        Ok(()) => {}
+        // Another request took the last units between our check and write.
+        Err(err) if err.to_string().contains("over_returned") => {
+            let refusals = approved
+                .items
+                .iter()
+                .map(|item| {
+                    item_refusal(&item.line_item_id, Refusal::AlreadyReturned, request.lang)
+                })
+                .collect();
+            return refused(refusals);
+        }
+        // The same key raced itself: answer with whichever won.
+        Err(err)
+            if err
+                .to_string()
+                .contains("UNIQUE constraint failed: returns") => {}
+        Err(err) => return Err(err.into()),
+    }
+    replay(&store, &shop, &order, &key, &fingerprint)
+        .await?
+        .unwrap_or_else(|| {
+            Err(ApiError::Internal(
+                "a stored return could not be read back".into(),
+            ))
+        })
+}
+
+/// The answer already given for this idempotency key, if any: the same
+/// return for the same body, a conflict for a different one.
+async fn replay(
+    store: &Store,
+    shop: &ShopId,
+    order: &OrderId,
+    key: &str,
+    fingerprint: &str,
+) -> Result<Option<Result<Response, ApiError>>, ApiError> {
+    let existing = store
+        .returns_for(shop, order)
+        .await?
+        .into_iter()
+        .find(|r| r.idempotency_key == key);
+    Ok(existing.map(|stored| {
+        if stored.request_sha256 == fingerprint {
+            http::json(&view(stored), 201)
+        } else {
+            Err(ApiError::IdempotencyConflict)
+        }
+    }))
+}
+
+async fn policy(store: &Store, shop: &ShopId) -> Result<(ReturnPolicy, ProductCatalog), ApiError> {
+    let policy = store
+        .setting(shop, POLICY_SETTING)
+        .await?
+        .ok_or(ApiError::NotFound(
+            "This shop does not take returns online.",
+        ))?;
+    let policy = ReturnPolicy::from_json(&policy)
+        .map_err(|err| ApiError::Internal(format!("stored returns policy is invalid: {err}")))?;
+    let catalog = match store.setting(shop, CATALOG_SETTING).await? {
+        Some(json) => serde_json::from_str(&json).map_err(|err| {
+            ApiError::Internal(format!("stored product catalog is invalid: {err}"))
+        })?,
+        None => ProductCatalog::new(),
+    };
+    Ok((policy, catalog))
+}
+
+fn view(stored: StoredReturn) -> ReturnView {
+    ReturnView {
+        rma: RmaNumber::new(stored.seq).to_string(),
+        status: stored.status,
+        created_at: stored.created_at,
+        approved: stored.approved,
+    }
+}
+
+fn item_refusal(line_item_id: &str, refusal: Refusal, lang: Lang) -> ItemRefusal {
+    ItemRefusal {
+        line_item_id: Some(line_item_id.to_owned()),
+        code: refusal.code(),
+        reason: refusal.message(lang),
+    }
+}
+
+fn refused(refusals: Vec<ItemRefusal>) -> Result<Response, ApiError> {
+    let problem = Problem::new(
+        ProblemCode::ReturnRefused,
+        "Some items cannot be returned as asked; see refusals.",
+    );
+    let mut response = http::json(&ReturnRefused { problem, refusals }, 422)?;
+    http::set(&mut response, "content-type", Problem::CONTENT_TYPE)?;
+    Ok(response)
+}
+
+/// `?lang=sv`, else the browser's `Accept-Language`, else English.
+fn shopper_lang(req: &Request) -> Result<Lang, ApiError> {
+    let url = req.url()?;
+    let explicit = url
+        .query_pairs()
+        .find(|(k, _)| k == "lang")
+        .map(|(_, v)| v.into_owned());
+    let accepted = req.headers().get("accept-language")?.unwrap_or_default();
+    Ok(Lang::negotiate(explicit.as_deref(), accepted.split(',')))
+}

@@ -1,0 +1,240 @@
+//! Returns against the running edge: the policy explained, eligibility
+//! with reasons, idempotent creation, and no over-returning under races.
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test should stop at the first surprise"
+)]
+
+use aftercart_shared::ingest::Source;
+use aftercart_tests::{Edge, Reply, Value, fixture, json, sign, unique, unique_number};
+
+fn create(edge: &Edge, path: &str, token: &str, key: Option<&str>, body: &Value) -> Reply {
+    let bytes = serde_json::to_vec(body).unwrap();
+    let bearer = format!("Bearer {token}");
+    let mut headers = vec![
+        ("content-type", "application/json"),
+        ("authorization", bearer.as_str()),
+    ];
+    if let Some(key) = key {
+        headers.push(("idempotency-key", key));
+    }
+    edge.request("POST", path, &headers, Some(&bytes))
+}
+
+fn item<'a>(options: &'a Value, title: &str) -> &'a Value {
+    options["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["title"] == title)
+        .unwrap_or_else(|| panic!("no {title} in {options}"))
+}
+
+#[test]
+fn the_policy_and_each_items_eligibility_are_explained() {
+    let edge = Edge::from_env();
+    // Delivered three weeks ago: the headlamp can go back, the outlet socks
+    // cannot. (Order #1005 is the creation test's.)
+    let (token, _) = edge.lookup("demo", "1009", "erik@example.com");
+    let reply = edge.get(
+        "/v1/shops/demo/orders/demo-1009/returns?lang=en",
+        &[("authorization", &format!("Bearer {token}"))],
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let options = reply.json();
+    for part in ["whatAndUntil", "how", "rules"] {
+        assert!(
+            options["policy"][part]
+                .as_array()
+                .is_some_and(|p| !p.is_empty()),
+            "{part}: {options}"
+        );
+    }
+    let headlamp = item(&options, "Polarljus 400 Headlamp");
+    assert_eq!(headlamp["remaining"], 1);
+    assert!(headlamp["lastDay"].is_string());
+    assert_eq!(
+        headlamp["resolutions"],
+        json!(["refund", "store_credit", "exchange"])
+    );
+    assert!(headlamp["refusal"].is_null());
+    let socks = item(&options, "Merino Trail Socks");
+    assert_eq!(socks["remaining"], 0);
+    assert_eq!(socks["refusal"]["code"], "final_sale");
+    assert!(
+        socks["refusal"]["reason"]
+            .as_str()
+            .is_some_and(|r| !r.is_empty())
+    );
+    let fit = options["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "fit")
+        .unwrap();
+    assert_eq!(fit["label"], "Doesn't fit");
+    assert_eq!(fit["subReasons"][0], json!(["too_small", "Too small"]));
+
+    // In Swedish, from the browser's language.
+    let swedish = edge.get(
+        "/v1/shops/demo/orders/demo-1009/returns",
+        &[
+            ("authorization", &format!("Bearer {token}")),
+            ("accept-language", "sv-SE,sv;q=0.9"),
+        ],
+    );
+    let fit_sv = swedish.json()["reasons"][0]["label"].clone();
+    assert_eq!(fit_sv, "Passar inte");
+
+    // Not shipped yet: nothing can go back, and each item says why.
+    let (token, _) = edge.lookup("demo", "1001", "astrid@example.com");
+    let options = edge
+        .get(
+            "/v1/shops/demo/orders/demo-1001/returns",
+            &[("authorization", &format!("Bearer {token}"))],
+        )
+        .json();
+    // Not shipped yet; and a permanent reason (final sale) outranks it.
+    let headlamp = item(&options, "Polarljus 400 Headlamp");
+    assert_eq!(headlamp["refusal"]["code"], "not_shipped", "{options}");
+    assert_eq!(
+        item(&options, "Merino Trail Socks")["refusal"]["code"],
+        "final_sale"
+    );
+}
+
+#[test]
+fn a_return_is_created_once_per_idempotency_key_and_rechecked_on_the_server() {
+    let edge = Edge::from_env();
+    let (token, _) = edge.lookup("demo", "1005", "sofia@example.com");
+    let path = "/v1/shops/demo/orders/demo-1005/returns";
+    let tent = json!({
+        "items": [{ "lineItemId": "li-tent", "quantity": 1, "reason": { "reasonId": "fit", "subReasonId": "too_small" } }],
+        "resolution": "refund",
+        "lang": "en"
+    });
+
+    create(&edge, path, &token, None, &tent).assert_problem(400, "invalid_field");
+    create(&edge, path, "not-a-token", Some("k1"), &tent).assert_problem(401, "unauthorized");
+
+    // The widget's check is not trusted: final-sale socks are refused here too.
+    let socks = json!({
+        "items": [{ "lineItemId": "li-socks", "quantity": 1, "reason": { "reasonId": "changed_mind" } }],
+        "resolution": "refund"
+    });
+    let refused = create(&edge, path, &token, Some(&unique("k-")), &socks);
+    let problem = refused.assert_problem(422, "return_refused");
+    assert_eq!(problem["refusals"][0]["code"], "final_sale");
+    assert_eq!(problem["refusals"][0]["lineItemId"], "li-socks");
+
+    let key = unique("k-");
+    let first = create(&edge, path, &token, Some(&key), &tent);
+    assert_eq!(first.status, 201, "{}", first.text());
+    let created = first.json();
+    assert!(created["rma"].as_str().is_some_and(|r| r.starts_with("R-")));
+    assert_eq!(created["status"], "requested");
+    // 4,499 kr less the 49 kr refund fee.
+    assert_eq!(created["totalMinor"], 449_900 - 4_900);
+
+    // A retry with the same key and body is the same return.
+    let again = create(&edge, path, &token, Some(&key), &tent);
+    assert_eq!(again.status, 201);
+    assert_eq!(again.json()["rma"], created["rma"]);
+    // The same key with another body is a conflict, not a second return.
+    create(&edge, path, &token, Some(&key), &socks).assert_problem(409, "idempotency_conflict");
+    // A new key for the same tent: nothing left to return.
+    let twice = create(&edge, path, &token, Some(&unique("k-")), &tent);
+    assert_eq!(
+        twice.assert_problem(422, "return_refused")["refusals"][0]["code"],
+        "already_returned"
+    );
+
+    // The shopper sees it on file.
+    let options = edge
+        .get(path, &[("authorization", &format!("Bearer {token}"))])
+        .json();
+    assert_eq!(options["returns"][0]["rma"], created["rma"]);
+    assert_eq!(
+        item(&options, "Kebne 2 Tent")["refusal"]["code"],
+        "already_returned"
+    );
+}
+
+#[test]
+fn parallel_requests_for_the_last_unit_never_both_succeed() {
+    let edge = Edge::from_env();
+    // A fresh delivered order with one unit of each item.
+    let mut order = fixture("shopify/order.json")["order"].clone();
+    let number = unique("R");
+    let email = format!("{}@example.com", unique("returner"));
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    order["id"] = json!(unique_number());
+    order["name"] = json!(format!("#{number}"));
+    order["email"] = json!(email);
+    let fulfillment = &mut order["fulfillments"][0];
+    fulfillment["id"] = json!(unique_number());
+    fulfillment["status"] = json!("success");
+    fulfillment["shipment_status"] = json!("delivered");
+    let tracking = unique("1ZRET");
+    fulfillment["tracking_number"] = json!(tracking);
+    fulfillment["tracking_numbers"] = json!([tracking]);
+    fulfillment["updated_at"] =
+        json!(aftercart_shared::UnixTime::from_secs(now - 86_400).to_rfc3339());
+    let body = serde_json::to_vec(&order).unwrap();
+    let (name, signature) = sign::header(Source::Shopify, "lab-shopify-secret", &body);
+    let stored = edge.request(
+        "POST",
+        "/v1/webhooks/lab/shopify",
+        &[
+            ("content-type", "application/json"),
+            ("x-shopify-topic", "orders/create"),
+            ("x-shopify-event-id", &unique("evt-")),
+            (name, &signature),
+        ],
+        Some(&body),
+    );
+    assert_eq!(stored.status, 200, "{}", stored.text());
+
+    let (token, view) = edge.lookup("lab", &format!("#{number}"), &email);
+    let order_id = view["id"].as_str().unwrap().to_owned();
+    let line_item = view["lineItems"][0]["id"].as_str().unwrap().to_owned();
+    let path = format!("/v1/shops/lab/orders/{order_id}/returns");
+    let request = json!({
+        "items": [{ "lineItemId": line_item, "quantity": 1, "reason": { "reasonId": "changed_mind" } }],
+        "resolution": "store_credit"
+    });
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..6)
+            .map(|_| {
+                let (edge, path, token, request) =
+                    (edge.clone(), path.clone(), token.clone(), request.clone());
+                scope.spawn(move || {
+                    create(&edge, &path, &token, Some(&unique("race-")), &request).status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 201).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 422).count(),
+        5,
+        "{statuses:?}"
+    );
+
+    let options = edge
+        .get(&path, &[("authorization", &format!("Bearer {token}"))])
+        .json();
+    assert_eq!(options["returns"].as_array().map(Vec::len), Some(1));
+    // Store credit earns the policy's 10% bonus.
+    let credit = &options["returns"][0];
+    assert_eq!(credit["bonusMinor"], 1_990);
+    assert_eq!(credit["totalMinor"], 19_900 + 1_990);
+}
