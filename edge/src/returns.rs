@@ -105,7 +105,7 @@ pub async fn options(
             policy: returns::explain(&policy, lang),
             items,
             reasons,
-            returns: on_file.into_iter().map(view).collect(),
+            returns: on_file.iter().map(view).collect(),
         },
         200,
     )
@@ -136,7 +136,9 @@ pub async fn create(
     let fingerprint = sha256_hex(&body);
 
     let store = Store::open(env)?;
-    if let Some(done) = replay(&store, &shop, &order, &key, &fingerprint).await? {
+    // One read serves both the idempotency check and the earlier returns.
+    let on_file = store.returns_for(&shop, &order).await?;
+    if let Some(done) = answer_for_key(&on_file, &key, &fingerprint) {
         return done;
     }
     let (policy, catalog) = policy(&store, &shop).await?;
@@ -144,12 +146,7 @@ pub async fn create(
         .load_bundle(&shop, OrderKey::Id(&order))
         .await?
         .ok_or(ApiError::NotFound("No such order."))?;
-    let earlier: Vec<_> = store
-        .returns_for(&shop, &order)
-        .await?
-        .iter()
-        .map(StoredReturn::earlier)
-        .collect();
+    let earlier: Vec<_> = on_file.iter().map(StoredReturn::earlier).collect();
     let returnable = ReturnableOrder {
         order: &bundle.order,
         products: &catalog,
@@ -184,36 +181,27 @@ pub async fn create(
                 .contains("UNIQUE constraint failed: returns") => {}
         Err(err) => return Err(err.into()),
     }
-    replay(&store, &shop, &order, &key, &fingerprint)
-        .await?
-        .unwrap_or_else(|| {
-            Err(ApiError::Internal(
-                "a stored return could not be read back".into(),
-            ))
-        })
+    let on_file = store.returns_for(&shop, &order).await?;
+    answer_for_key(&on_file, &key, &fingerprint).unwrap_or_else(|| {
+        Err(ApiError::Internal(
+            "a stored return could not be read back".into(),
+        ))
+    })
 }
 
 /// The answer already given for this idempotency key, if any: the same
 /// return for the same body, a conflict for a different one.
-async fn replay(
-    store: &Store,
-    shop: &ShopId,
-    order: &OrderId,
+fn answer_for_key(
+    on_file: &[StoredReturn],
     key: &str,
     fingerprint: &str,
-) -> Result<Option<Result<Response, ApiError>>, ApiError> {
-    let existing = store
-        .returns_for(shop, order)
-        .await?
-        .into_iter()
-        .find(|r| r.idempotency_key == key);
-    Ok(existing.map(|stored| {
-        if stored.request_sha256 == fingerprint {
-            http::json(&view(stored), 201)
-        } else {
-            Err(ApiError::IdempotencyConflict)
-        }
-    }))
+) -> Option<Result<Response, ApiError>> {
+    let stored = on_file.iter().find(|r| r.idempotency_key == key)?;
+    Some(if stored.request_sha256 == fingerprint {
+        http::json(&view(stored), 201)
+    } else {
+        Err(ApiError::IdempotencyConflict)
+    })
 }
 
 async fn policy(store: &Store, shop: &ShopId) -> Result<(ReturnPolicy, ProductCatalog), ApiError> {
@@ -234,12 +222,12 @@ async fn policy(store: &Store, shop: &ShopId) -> Result<(ReturnPolicy, ProductCa
     Ok((policy, catalog))
 }
 
-fn view(stored: StoredReturn) -> ReturnView {
+fn view(stored: &StoredReturn) -> ReturnView {
     ReturnView {
         rma: RmaNumber::new(stored.seq).to_string(),
         status: stored.status,
         created_at: stored.created_at,
-        approved: stored.approved,
+        approved: stored.approved.clone(),
     }
 }
 
