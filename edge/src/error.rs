@@ -27,6 +27,12 @@ pub enum ApiError {
     RateLimited { retry_after_secs: i64 },
     #[error("this Idempotency-Key was used with a different request")]
     IdempotencyConflict,
+    /// A once-only answer (e.g. NPS for an order) was already given.
+    #[error("{0}")]
+    AlreadyAnswered(&'static str),
+    /// E.g. approving a return that was already rejected.
+    #[error("{0}")]
+    InvalidTransition(String),
     #[error("request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
     /// Anything the shopper cannot fix. The cause is logged, never sent.
@@ -45,6 +51,8 @@ impl ApiError {
             Self::MethodNotAllowed => ProblemCode::MethodNotAllowed,
             Self::PayloadTooLarge { .. } => ProblemCode::PayloadTooLarge,
             Self::IdempotencyConflict => ProblemCode::IdempotencyConflict,
+            Self::AlreadyAnswered(_) => ProblemCode::AlreadyAnswered,
+            Self::InvalidTransition(_) => ProblemCode::InvalidTransition,
             Self::RateLimited { .. } => ProblemCode::RateLimited,
             Self::InvalidSignature(_) => ProblemCode::InvalidSignature,
             Self::UnsupportedPayload(_) => ProblemCode::UnsupportedPayload,

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::tracking::{Step, TrackingStatus};
+
+pub use crate::engage_api::*;
 use crate::{Email, IdError, OrderId, OrderNumber, UnixTime};
 
 /// `POST /v1/shops/{shop}/lookup`
@@ -250,6 +252,10 @@ pub enum ProblemCode {
     ReturnRefused,
     /// An `Idempotency-Key` reused with a different request.
     IdempotencyConflict,
+    /// The question was already answered (e.g. NPS once per order).
+    AlreadyAnswered,
+    /// The resource is not in a state that allows this change.
+    InvalidTransition,
 }
 
 impl ProblemCode {
@@ -265,7 +271,7 @@ impl ProblemCode {
             Self::Internal => 500,
             Self::InvalidSignature => 401,
             Self::UnsupportedPayload | Self::ReturnRefused => 422,
-            Self::IdempotencyConflict => 409,
+            Self::IdempotencyConflict | Self::AlreadyAnswered | Self::InvalidTransition => 409,
         }
     }
 
@@ -285,6 +291,8 @@ impl ProblemCode {
             Self::UnsupportedPayload => "Payload not supported",
             Self::ReturnRefused => "Return not allowed",
             Self::IdempotencyConflict => "Idempotency key reused",
+            Self::AlreadyAnswered => "Already answered",
+            Self::InvalidTransition => "Not allowed in the current state",
         }
     }
 
@@ -304,6 +312,8 @@ impl ProblemCode {
             Self::UnsupportedPayload => "unsupported_payload",
             Self::ReturnRefused => "return_refused",
             Self::IdempotencyConflict => "idempotency_conflict",
+            Self::AlreadyAnswered => "already_answered",
+            Self::InvalidTransition => "invalid_transition",
         }
     }
 }
@@ -366,6 +376,8 @@ mod tests {
             ProblemCode::UnsupportedPayload,
             ProblemCode::ReturnRefused,
             ProblemCode::IdempotencyConflict,
+            ProblemCode::AlreadyAnswered,
+            ProblemCode::InvalidTransition,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }

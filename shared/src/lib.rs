@@ -11,6 +11,7 @@
 pub mod api;
 pub mod base31;
 pub mod engage;
+pub mod engage_api;
 pub mod i18n;
 pub mod ids;
 pub mod ingest;

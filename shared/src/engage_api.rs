@@ -1,0 +1,252 @@
+//! Wire types of the engagement API: the one prompt for an order view,
+//! what the shopper did with it, reviews, NPS and rewards.
+//!
+//! Routes (all shopper routes take the order's access token, like
+//! `GET /v1/shops/{shop}/orders/{orderId}`):
+//!
+//! | route | body | answer |
+//! |---|---|---|
+//! | `GET  /v1/shops/{shop}/orders/{orderId}/engagement` | | [`EngagementView`] |
+//! | `POST /v1/shops/{shop}/orders/{orderId}/engagement/events` | [`PromptEventRequest`] | 204 |
+//! | `POST /v1/shops/{shop}/orders/{orderId}/reviews` | [`ReviewSubmission`] | 201 [`ReviewReceipt`] |
+//! | `POST /v1/shops/{shop}/orders/{orderId}/nps` | [`NpsSubmission`] | 201 / 409 `already_answered` |
+//! | `GET  /v1/shops/{shop}/orders/{orderId}/rewards` | | [`RewardsView`] |
+
+use serde::{Deserialize, Serialize};
+
+use crate::engage::{Action, Prompt};
+use crate::referral::Incentive;
+
+/// What the engagement slot of one order view shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EngagementView {
+    /// At most one prompt (the scheduler's choice), with its content.
+    pub prompt: Option<PromptView>,
+    /// The scheduler's rule for this answer (e.g. `reviewDue`, `capReached`),
+    /// so a merchant can see why something was or was not shown.
+    pub rule: String,
+}
+
+/// A prompt with everything the widget needs to render it. `prompt` is the
+/// scheduler's [`Prompt`], echoed back in [`PromptEventRequest`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PromptView {
+    pub prompt: Prompt,
+    pub content: PromptContent,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum PromptContent {
+    /// Review one product of the order.
+    ReviewRequest {
+        line_item_id: String,
+        product_id: String,
+        title: String,
+        image_url: Option<String>,
+        /// The thank-you coupon for any review. Shown before the shopper
+        /// rates, and identical for every rating.
+        incentive: Option<Incentive>,
+    },
+    /// The shopper's referral code; the widget shows [`RewardsView::referral`].
+    ReferralOffer,
+    Nps,
+    Recommendations {
+        products: Vec<RecommendedProduct>,
+        /// Only after delivery, and only when the merchant attaches one.
+        discount_code: Option<String>,
+    },
+    UsageTips {
+        tips: Vec<UsageTip>,
+    },
+    ThankYou {
+        first_name: Option<String>,
+        /// The merchant's own words, in the shopper's language when given.
+        message: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecommendedProduct {
+    pub id: String,
+    pub title: String,
+    pub image_url: Option<String>,
+    pub price_minor: i64,
+    pub currency: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UsageTip {
+    pub title: String,
+    pub body: String,
+    pub url: Option<String>,
+}
+
+/// `POST …/engagement/events`: the widget showed a prompt, or the shopper
+/// dismissed or answered it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PromptEventRequest {
+    pub prompt: Prompt,
+    pub action: Action,
+}
+
+/// `POST …/reviews`: one review of one line item of the order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewSubmission {
+    pub line_item_id: String,
+    /// 1–5.
+    pub rating: u8,
+    pub title: String,
+    pub body: String,
+    #[serde(default)]
+    pub photo_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ModerationStatus {
+    Pending,
+    Published,
+    Rejected,
+}
+
+impl ModerationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Published => "published",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "pending" => Some(Self::Pending),
+            "published" => Some(Self::Published),
+            "rejected" => Some(Self::Rejected),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewReceipt {
+    pub id: String,
+    pub status: ModerationStatus,
+    /// Tied to a delivered order of this shop.
+    pub verified: bool,
+    /// A coupon was offered for writing it; shown with the review.
+    pub incentivized: bool,
+    /// The thank-you coupon, the same for every rating.
+    pub coupon: Option<String>,
+}
+
+/// `POST …/nps`: 0–10 and an optional comment, once per order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NpsSubmission {
+    pub score: u8,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// `GET …/rewards`: the shopper's referral code and loyalty standing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RewardsView {
+    /// Only once the order is delivered (no discount before delivery).
+    pub referral: Option<ReferralCard>,
+    /// `None` when the shop runs no loyalty program.
+    pub loyalty: Option<LoyaltyView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferralCard {
+    pub code: String,
+    /// Absolute `https://…/r/{code}` link.
+    pub share_url: String,
+    /// What the friend gets on their first order.
+    pub friend_offer: Incentive,
+    /// What the shopper gets per friend.
+    pub reward: Incentive,
+    pub friends_rewarded: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoyaltyView {
+    pub balance: u64,
+    pub tier: Option<String>,
+    pub next_tier: Option<String>,
+    pub points_to_next: u64,
+    /// 0–100 toward the next tier (100 at the top tier).
+    pub progress_percent: u8,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engage::ProductId;
+
+    #[test]
+    fn a_prompt_view_is_camel_case_and_tagged_by_kind() {
+        let view = EngagementView {
+            prompt: Some(PromptView {
+                prompt: Prompt::ReviewRequest {
+                    product: ProductId::parse("p-1").unwrap(),
+                },
+                content: PromptContent::ReviewRequest {
+                    line_item_id: "li-1".into(),
+                    product_id: "p-1".into(),
+                    title: "Trail shoe".into(),
+                    image_url: None,
+                    incentive: Some(Incentive::Percent { percent: 10 }),
+                },
+            }),
+            rule: "reviewDue".into(),
+        };
+        let json = serde_json::to_value(&view).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "prompt": {
+                    "prompt": {"kind": "reviewRequest", "product": "p-1"},
+                    "content": {
+                        "kind": "reviewRequest",
+                        "lineItemId": "li-1",
+                        "productId": "p-1",
+                        "title": "Trail shoe",
+                        "imageUrl": null,
+                        "incentive": {"type": "percent", "percent": 10}
+                    }
+                },
+                "rule": "reviewDue"
+            })
+        );
+        assert_eq!(
+            serde_json::from_value::<EngagementView>(json).unwrap(),
+            view
+        );
+    }
+
+    #[test]
+    fn an_event_names_the_prompt_and_the_action() {
+        let event: PromptEventRequest =
+            serde_json::from_str(r#"{"prompt":{"kind":"nps"},"action":"dismissed"}"#).unwrap();
+        assert_eq!(event.prompt, Prompt::Nps);
+        assert_eq!(event.action, Action::Dismissed);
+    }
+}
