@@ -18,7 +18,15 @@ const BENCH_ORDERS: usize = 500;
 /// The whole widget must fit in this, brotli-compressed.
 const WIDGET_BUDGET_BROTLI: usize = 100 * 1024;
 
-pub fn run() -> Result {
+/// What `cargo xtask bench` measures.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// The widget's sizes only: a build, no edge.
+    SizeOnly,
+}
+
+pub fn run(scope: Scope) -> Result {
     let tools = tools::ensure(Needs::BUILD)?;
     let bundle = build::all(&tools)?;
 
@@ -45,6 +53,10 @@ pub fn run() -> Result {
         WIDGET_BUDGET_BROTLI,
         100.0 * total[2] as f64 / WIDGET_BUDGET_BROTLI as f64
     );
+
+    if scope == Scope::SizeOnly {
+        return Ok(());
+    }
 
     edge::write_dev_vars()?;
     let persist = edge::fresh_state("bench-state")?;
@@ -80,17 +92,24 @@ pub fn run() -> Result {
         headers: Vec::new(),
         body: None,
     };
-    let url = local.url.clone();
-    let order = move |_: usize| Request {
-        method: "GET",
-        url: format!("{url}/v1/shops/demo/orders/bench-0"),
-        headers: vec![("authorization".into(), format!("Bearer {token}"))],
-        body: None,
+    // Shopper GETs of one order, each route the widget reads on an order view.
+    let order_get = |path: &'static str| {
+        let url = local.url.clone();
+        let token = token.clone();
+        move |_: usize| Request {
+            method: "GET",
+            url: format!("{url}/v1/shops/demo/orders/bench-0{path}"),
+            headers: vec![("authorization".into(), format!("Bearer {token}"))],
+            body: None,
+        }
     };
-    let routes: [(&str, &(dyn Fn(usize) -> Request + Sync)); 3] = [
+    let order = order_get("");
+    let returns = order_get("/returns");
+    let routes: [(&str, &(dyn Fn(usize) -> Request + Sync)); 4] = [
         ("GET /healthz (static)", &health),
         ("POST /v1/shops/demo/lookup", &lookup),
         ("GET /v1/shops/demo/orders/{id}", &order),
+        ("GET /v1/shops/demo/orders/{id}/returns", &returns),
     ];
 
     step(&format!(

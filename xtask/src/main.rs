@@ -2,7 +2,7 @@
 //!
 //! - `cargo xtask dev [--port N]`   build everything and run the local edge with the demo store
 //! - `cargo xtask test [--e2e]`     the whole suite, as CI runs it (--e2e: only the end-to-end part)
-//! - `cargo xtask bench`            widget sizes and edge throughput, as a table
+//! - `cargo xtask bench [--size]`   widget sizes and edge throughput, as a table (--size: sizes only)
 //! - `cargo xtask build`            release build of widget and edge into edge/build
 //! - `cargo xtask setup [--browser]` install the pinned tools (idempotent)
 
@@ -30,7 +30,11 @@ fn main() -> ExitCode {
             [flag] if flag == "--e2e" => test::run(test::Scope::EndToEnd),
             other => Err(format!("unexpected arguments: {other:?} (expected --e2e)").into()),
         },
-        Some("bench") => bench::run(),
+        Some("bench") => match &args[1..] {
+            [] => bench::run(bench::Scope::All),
+            [flag] if flag == "--size" => bench::run(bench::Scope::SizeOnly),
+            other => Err(format!("unexpected arguments: {other:?} (expected --size)").into()),
+        },
         Some("build") => tools::ensure(tools::Needs::BUILD).and_then(|t| build::all(&t).map(drop)),
         Some("setup") => {
             let needs = if args.iter().any(|a| a == "--browser") {
@@ -42,7 +46,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <dev [--port N] | test [--e2e] | bench | build | setup [--browser]>"
+                "usage: cargo xtask <dev [--port N] | test [--e2e] | bench [--size] | build | setup [--browser]>"
             );
             return ExitCode::from(2);
         }
