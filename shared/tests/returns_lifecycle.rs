@@ -190,3 +190,10 @@ fn event_names_round_trip_and_match_serde() {
     assert_eq!(ReturnEvent::from_name("Approve"), None);
     assert_eq!(ReturnEvent::from_name("delete"), None);
 }
+
+#[test]
+fn every_legal_step_moves_forward() {
+    for (from, _, to) in LEGAL {
+        assert!(from.progress() < to.progress(), "{from:?} -> {to:?}");
+    }
+}

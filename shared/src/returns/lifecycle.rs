@@ -62,6 +62,20 @@ impl ReturnStatus {
         matches!(self, Self::Closed | Self::Rejected | Self::Cancelled)
     }
 
+    /// How far along the lifecycle this is. Every legal transition goes
+    /// strictly forward, so this orders a return's events even when they
+    /// share a timestamp.
+    pub fn progress(self) -> u8 {
+        match self {
+            Self::Requested => 0,
+            Self::Approved => 1,
+            Self::InTransit => 2,
+            Self::Received => 3,
+            Self::Refunded | Self::Credited | Self::Exchanged => 4,
+            Self::Closed | Self::Rejected | Self::Cancelled => 5,
+        }
+    }
+
     /// The shopper-facing label.
     pub fn label(self, lang: Lang) -> &'static str {
         lang.text(match self {
