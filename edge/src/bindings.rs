@@ -13,3 +13,7 @@ pub const TOKEN_SECRET: &str = "TOKEN_SECRET";
 pub const TOKEN_SECRET_PREVIOUS: &str = "TOKEN_SECRET_PREVIOUS";
 /// `"true"` serves the demo store at `/` (local development only).
 pub const SERVE_DEMO_STORE: &str = "SERVE_DEMO_STORE";
+/// Optional var: the first retry delay of outbound webhooks in seconds
+/// (default 60, then ×5, ×30, ×120, ×720). Set only by the end-to-end suite,
+/// so its retries happen within a test run.
+pub const WEBHOOK_RETRY_FIRST_DELAY_SECS: &str = "WEBHOOK_RETRY_FIRST_DELAY_SECS";

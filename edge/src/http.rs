@@ -64,7 +64,7 @@ pub fn preflight() -> Result<Response, ApiError> {
     set(
         &mut response,
         "access-control-allow-methods",
-        "GET, POST, OPTIONS",
+        "GET, POST, PUT, OPTIONS",
     )?;
     set(
         &mut response,

@@ -11,23 +11,34 @@ mod bindings;
 mod error;
 mod http;
 mod limiter;
+mod outbound;
 mod returns;
+mod returns_admin;
 mod routes;
 mod shopper;
 mod store;
 mod webhooks;
 
-use worker::{Context, Env, Request, Response, event};
+use worker::{Context, Env, Request, Response, ScheduleContext, ScheduledEvent, event};
 
 pub use error::ApiError;
 pub use limiter::RateLimiter;
 
 #[event(fetch)]
-pub async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
+pub async fn fetch(req: Request, env: Env, ctx: Context) -> worker::Result<Response> {
     let response = match routes::Route::parse(&req) {
-        Ok(route) => routes::handle(route, req, &env).await,
+        Ok(route) => routes::handle(route, req, &env, &ctx).await,
         Err(err) => Err(err),
     };
     let response = response.or_else(|err| err.into_response())?;
     http::finish(response)
+}
+
+/// The cron trigger (`[triggers] crons` in wrangler.toml): retries outbound
+/// webhooks whose time has come.
+#[event(scheduled)]
+pub async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    if let Err(err) = outbound::deliver_due(&env, None).await {
+        worker::console_error!("scheduled webhook delivery failed: {err}");
+    }
 }

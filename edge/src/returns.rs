@@ -3,21 +3,22 @@
 //! module reads, stores and answers.
 
 use aftercart_shared::api::{
-    Problem, ProblemCode, ReasonOption, ReturnItemOption, ReturnOptions, ReturnRefused, ReturnView,
+    Problem, ProblemCode, ReasonOption, ReturnHistoryEntry, ReturnItemOption, ReturnOptions,
+    ReturnRefused, ReturnView,
 };
 use aftercart_shared::i18n::Lang;
 use aftercart_shared::returns::{
-    self, ItemRefusal, ProductCatalog, Refusal, ReturnPolicy, ReturnRequest, ReturnableOrder,
-    RmaNumber,
+    self, Actor, ItemRefusal, ProductCatalog, Refusal, ReturnEvent, ReturnPolicy, ReturnRequest,
+    ReturnableOrder, RmaNumber,
 };
 use aftercart_shared::token::sha256_hex;
 use aftercart_shared::{OrderId, ShopId};
-use worker::{Env, Request, Response};
+use worker::{Context, Env, Request, Response};
 
 use crate::routes::now;
 use crate::shopper::{Secrets, authorize};
 use crate::store::{OrderKey, Store, StoredReturn};
-use crate::{ApiError, http};
+use crate::{ApiError, http, outbound, returns_admin};
 
 /// The `shop_settings` key holding the shop's policy as JSON.
 const POLICY_SETTING: &str = "returns_policy";
@@ -116,6 +117,7 @@ pub async fn options(
 pub async fn create(
     mut req: Request,
     env: &Env,
+    ctx: &Context,
     shop: ShopId,
     order: OrderId,
 ) -> Result<Response, ApiError> {
@@ -181,12 +183,40 @@ pub async fn create(
                 .contains("UNIQUE constraint failed: returns") => {}
         Err(err) => return Err(err.into()),
     }
+    outbound::deliver_soon(ctx, env, &shop);
     let on_file = store.returns_for(&shop, &order).await?;
     answer_for_key(&on_file, &key, &fingerprint).unwrap_or_else(|| {
         Err(ApiError::Internal(
             "a stored return could not be read back".into(),
         ))
     })
+}
+
+/// `POST /v1/shops/{shop}/orders/{orderId}/returns/{rma}/cancel`: the
+/// shopper withdraws their return, while the lifecycle still allows it
+/// (before it is on its way back).
+pub async fn cancel(
+    req: &Request,
+    env: &Env,
+    ctx: &Context,
+    shop: ShopId,
+    order: OrderId,
+    rma: &str,
+) -> Result<Response, ApiError> {
+    authorize(req, &Secrets::read(env)?, &shop, Some(&order), now())?;
+    let store = Store::open(env)?;
+    let stored = returns_admin::load(&store, &shop, rma, Some(&order)).await?;
+    let cancelled = returns_admin::apply(
+        &store,
+        &shop,
+        &stored,
+        ReturnEvent::Cancel,
+        Actor::Shopper,
+        None,
+    )
+    .await?;
+    outbound::deliver_soon(ctx, env, &shop);
+    http::json(&view(&cancelled), 200)
 }
 
 /// The answer already given for this idempotency key, if any: the same
@@ -228,6 +258,15 @@ fn view(stored: &StoredReturn) -> ReturnView {
         status: stored.status,
         created_at: stored.created_at,
         approved: stored.approved.clone(),
+        // Merchants' notes can be internal; the shopper sees what happened.
+        history: stored
+            .history
+            .iter()
+            .map(|entry| ReturnHistoryEntry {
+                note: None,
+                ..entry.clone()
+            })
+            .collect(),
     }
 }
 

@@ -2,10 +2,12 @@
 //! one handler that reads as parse → decide → persist → respond.
 
 use aftercart_shared::api::Health;
+use aftercart_shared::returns::ReturnEvent;
+use aftercart_shared::settings::SettingKey;
 use aftercart_shared::{OrderId, ShopId, UnixTime};
-use worker::{Env, Method, Request, Response};
+use worker::{Context, Env, Method, Request, Response};
 
-use crate::{ApiError, admin, assets, http, returns, shopper, webhooks};
+use crate::{ApiError, admin, assets, http, returns, returns_admin, shopper, webhooks};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -34,8 +36,41 @@ pub enum Route {
         shop: ShopId,
         source: String,
     },
+    /// The shopper withdraws a return.
+    CancelReturn {
+        shop: ShopId,
+        order: OrderId,
+        rma: String,
+    },
     DeepLink {
         shop: ShopId,
+    },
+    AdminReturns {
+        shop: ShopId,
+    },
+    AdminReturn {
+        shop: ShopId,
+        rma: String,
+    },
+    AdminTransition {
+        shop: ShopId,
+        rma: String,
+        event: ReturnEvent,
+    },
+    GetSetting {
+        shop: ShopId,
+        key: SettingKey,
+    },
+    PutSetting {
+        shop: ShopId,
+        key: SettingKey,
+    },
+    WebhookDeliveries {
+        shop: ShopId,
+    },
+    RetryDelivery {
+        shop: ShopId,
+        id: String,
     },
     Asset(assets::Asset),
 }
@@ -47,6 +82,7 @@ impl Route {
         let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
         let readable = matches!(method, Method::Get | Method::Head);
         let post = method == Method::Post;
+        let put = method == Method::Put;
         let route = match segments.as_slice() {
             ["healthz"] if readable => Self::Health,
             ["v1", ..] if method == Method::Options => Self::Preflight,
@@ -72,15 +108,81 @@ impl Route {
                 shop: parse_shop(shop)?,
                 source: (*source).to_owned(),
             },
+            [
+                "v1",
+                "shops",
+                shop,
+                "orders",
+                order,
+                "returns",
+                rma,
+                "cancel",
+            ] if post => Self::CancelReturn {
+                shop: parse_shop(shop)?,
+                order: parse_order(order)?,
+                rma: (*rma).to_owned(),
+            },
             ["v1", "admin", "shops", shop, "links"] if post => Self::DeepLink {
                 shop: parse_shop(shop)?,
+            },
+            ["v1", "admin", "shops", shop, "returns"] if readable => Self::AdminReturns {
+                shop: parse_shop(shop)?,
+            },
+            ["v1", "admin", "shops", shop, "returns", rma] if readable => Self::AdminReturn {
+                shop: parse_shop(shop)?,
+                rma: (*rma).to_owned(),
+            },
+            ["v1", "admin", "shops", shop, "returns", rma, event] if post => {
+                Self::AdminTransition {
+                    shop: parse_shop(shop)?,
+                    rma: (*rma).to_owned(),
+                    event: ReturnEvent::from_name(event)
+                        .ok_or(ApiError::NotFound("No such return action."))?,
+                }
+            }
+            ["v1", "admin", "shops", shop, "settings", key] if readable => Self::GetSetting {
+                shop: parse_shop(shop)?,
+                key: parse_setting(key)?,
+            },
+            ["v1", "admin", "shops", shop, "settings", key] if put => Self::PutSetting {
+                shop: parse_shop(shop)?,
+                key: parse_setting(key)?,
+            },
+            ["v1", "admin", "shops", shop, "webhook-deliveries"] if readable => {
+                Self::WebhookDeliveries {
+                    shop: parse_shop(shop)?,
+                }
+            }
+            [
+                "v1",
+                "admin",
+                "shops",
+                shop,
+                "webhook-deliveries",
+                id,
+                "retry",
+            ] if post => Self::RetryDelivery {
+                shop: parse_shop(shop)?,
+                id: (*id).to_owned(),
             },
             ["healthz"]
             | ["v1", "shops", _, "lookup" | "order"]
             | ["v1", "shops", _, "orders", _]
             | ["v1", "shops", _, "orders", _, "returns"]
+            | ["v1", "shops", _, "orders", _, "returns", _, "cancel"]
             | ["v1", "webhooks", _, _]
-            | ["v1", "admin", "shops", _, "links"] => return Err(ApiError::MethodNotAllowed),
+            | [
+                "v1",
+                "admin",
+                "shops",
+                _,
+                "links" | "returns" | "webhook-deliveries",
+            ]
+            | ["v1", "admin", "shops", _, "returns" | "settings", _]
+            | ["v1", "admin", "shops", _, "returns", _, _]
+            | ["v1", "admin", "shops", _, "webhook-deliveries", _, "retry"] => {
+                return Err(ApiError::MethodNotAllowed);
+            }
             _ => match assets::Asset::parse(&path) {
                 Some(asset) if readable => Self::Asset(asset),
                 Some(_) => return Err(ApiError::MethodNotAllowed),
@@ -95,11 +197,20 @@ fn parse_order(raw: &str) -> Result<OrderId, ApiError> {
     OrderId::parse(raw).map_err(|_| ApiError::NotFound("No such order."))
 }
 
+fn parse_setting(raw: &str) -> Result<SettingKey, ApiError> {
+    SettingKey::from_name(raw).ok_or(ApiError::NotFound("No such setting."))
+}
+
 fn parse_shop(raw: &str) -> Result<ShopId, ApiError> {
     ShopId::parse(raw).map_err(|_| ApiError::NotFound("No such shop."))
 }
 
-pub async fn handle(route: Route, req: Request, env: &Env) -> Result<Response, ApiError> {
+pub async fn handle(
+    route: Route,
+    req: Request,
+    env: &Env,
+    ctx: &Context,
+) -> Result<Response, ApiError> {
     match route {
         Route::Health => http::json(
             &Health {
@@ -113,9 +224,21 @@ pub async fn handle(route: Route, req: Request, env: &Env) -> Result<Response, A
         Route::Order { shop, order } => shopper::order(&req, env, shop, Some(order)).await,
         Route::GrantedOrder { shop } => shopper::order(&req, env, shop, None).await,
         Route::ReturnOptions { shop, order } => returns::options(&req, env, shop, order).await,
-        Route::CreateReturn { shop, order } => returns::create(req, env, shop, order).await,
+        Route::CreateReturn { shop, order } => returns::create(req, env, ctx, shop, order).await,
+        Route::CancelReturn { shop, order, rma } => {
+            returns::cancel(&req, env, ctx, shop, order, &rma).await
+        }
         Route::Webhook { shop, source } => webhooks::receive(req, env, shop, &source).await,
         Route::DeepLink { shop } => admin::deep_link(req, env, shop).await,
+        Route::AdminReturns { shop } => returns_admin::list(&req, env, shop).await,
+        Route::AdminReturn { shop, rma } => returns_admin::get(&req, env, shop, &rma).await,
+        Route::AdminTransition { shop, rma, event } => {
+            returns_admin::transition(req, env, ctx, shop, &rma, event).await
+        }
+        Route::GetSetting { shop, key } => admin::get_setting(&req, env, shop, key).await,
+        Route::PutSetting { shop, key } => admin::put_setting(req, env, shop, key).await,
+        Route::WebhookDeliveries { shop } => admin::deliveries(&req, env, shop).await,
+        Route::RetryDelivery { shop, id } => admin::retry_delivery(&req, env, shop, &id).await,
         Route::Asset(asset) => assets::serve(asset, &req, env).await,
     }
 }

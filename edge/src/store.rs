@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use aftercart_shared::api::ReturnHistoryEntry;
 use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write};
 use aftercart_shared::ingest::{OrderUpsert, ShipmentUpsert, Source, TrackingNumber};
 use aftercart_shared::order::{LineItem, Order, Shipment, TransitHistory};
@@ -18,6 +19,11 @@ use wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1Result, Env};
 
 use crate::{ApiError, bindings};
+
+mod lifecycle;
+mod outbox;
+
+pub use outbox::{AttemptLog, AttemptRow, OutboxRow};
 
 pub struct Store {
     db: D1Database,
@@ -793,9 +799,12 @@ fn checkpoint(row: &CheckpointRow) -> Result<Checkpoint, ApiError> {
 #[derive(Debug)]
 pub struct StoredReturn {
     pub seq: u64,
+    pub order_id: String,
     pub status: ReturnStatus,
     pub created_at: UnixTime,
     pub approved: ApprovedReturn,
+    /// Every status change, oldest first.
+    pub history: Vec<ReturnHistoryEntry>,
     pub idempotency_key: String,
     pub request_sha256: String,
 }
@@ -817,9 +826,21 @@ impl StoredReturn {
     }
 }
 
+/// Which returns [`Store::load_returns`] reads; every field narrows.
+#[derive(Debug, Default)]
+pub struct ReturnFilter<'a> {
+    pub order: Option<&'a OrderId>,
+    pub status: Option<ReturnStatus>,
+    /// Only returns older than this one: the admin list's cursor.
+    pub before_seq: Option<u64>,
+    pub seq: Option<u64>,
+    pub limit: Option<u32>,
+}
+
 #[derive(Deserialize)]
 struct ReturnRow {
     seq: i64,
+    order_id: String,
     status: String,
     resolution: String,
     currency: String,
@@ -841,6 +862,32 @@ struct ReturnItemRow {
     amount_minor: i64,
     reason: String,
     exchange_variant_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ReturnEventRow {
+    seq: i64,
+    at: i64,
+    actor: String,
+    from_status: Option<String>,
+    to_status: String,
+    note: Option<String>,
+}
+
+impl ReturnEventRow {
+    fn entry(&self) -> Result<ReturnHistoryEntry, ApiError> {
+        Ok(ReturnHistoryEntry {
+            at: UnixTime::from_secs(self.at),
+            actor: from_stored_name("return actor", &self.actor)?,
+            from: self
+                .from_status
+                .as_deref()
+                .map(|s| from_stored_name("return status", s))
+                .transpose()?,
+            to: from_stored_name("return status", &self.to_status)?,
+            note: self.note.clone(),
+        })
+    }
 }
 
 /// An enum stored as its serde name.
@@ -878,32 +925,76 @@ impl Store {
         shop: &ShopId,
         order: &OrderId,
     ) -> Result<Vec<StoredReturn>, ApiError> {
-        let key = [text(shop.as_str()), text(order.as_str())];
+        let mut returns = self
+            .load_returns(
+                shop,
+                &ReturnFilter {
+                    order: Some(order),
+                    ..ReturnFilter::default()
+                },
+            )
+            .await?;
+        returns.reverse();
+        Ok(returns)
+    }
+
+    /// Returns matching `filter`, newest first, with items and history, in
+    /// one round trip (one transaction, so the three reads agree).
+    pub async fn load_returns(
+        &self,
+        shop: &ShopId,
+        filter: &ReturnFilter<'_>,
+    ) -> Result<Vec<StoredReturn>, ApiError> {
+        let matching = "SELECT seq FROM returns WHERE shop_id = ?1 \
+             AND (?2 IS NULL OR order_id = ?2) AND (?3 IS NULL OR status = ?3) \
+             AND (?4 IS NULL OR seq < ?4) AND (?5 IS NULL OR seq = ?5) \
+             ORDER BY seq DESC LIMIT ?6";
+        let seq_arg = |seq: Option<u64>| seq.map_or(JsValue::NULL, |s| int(s as i64));
+        let args = [
+            text(shop.as_str()),
+            filter.order.map_or(JsValue::NULL, |o| text(o.as_str())),
+            filter
+                .status
+                .map_or(JsValue::NULL, |s| text(&stored_name(&s))),
+            seq_arg(filter.before_seq),
+            seq_arg(filter.seq),
+            int(i64::from(filter.limit.unwrap_or(u32::MAX >> 1))),
+        ];
         let results = self
             .db
             .batch(vec![
                 self.statement(
-                    "SELECT seq, status, resolution, currency, items_minor, bonus_minor, fee_minor, total_minor, \
-                     idempotency_key, request_sha256, created_at FROM returns \
-                     WHERE shop_id = ?1 AND order_id = ?2 ORDER BY seq",
-                    &key,
+                    &format!(
+                        "SELECT seq, order_id, status, resolution, currency, items_minor, bonus_minor, \
+                         fee_minor, total_minor, idempotency_key, request_sha256, created_at FROM returns \
+                         WHERE shop_id = ?1 AND seq IN ({matching}) ORDER BY seq DESC"
+                    ),
+                    &args,
                 )?,
                 self.statement(
-                    "SELECT ri.seq AS seq, ri.line_item_id AS line_item_id, ri.quantity AS quantity, \
-                     ri.unit_price_minor AS unit_price_minor, ri.amount_minor AS amount_minor, \
-                     ri.reason AS reason, ri.exchange_variant_id AS exchange_variant_id \
-                     FROM return_items ri JOIN returns r ON r.shop_id = ri.shop_id AND r.seq = ri.seq \
-                     WHERE ri.shop_id = ?1 AND r.order_id = ?2 ORDER BY ri.line_item_id",
-                    &key,
+                    &format!(
+                        "SELECT seq, line_item_id, quantity, unit_price_minor, amount_minor, reason, \
+                         exchange_variant_id FROM return_items \
+                         WHERE shop_id = ?1 AND seq IN ({matching}) ORDER BY line_item_id"
+                    ),
+                    &args,
+                )?,
+                self.statement(
+                    &format!(
+                        "SELECT seq, at, actor, from_status, to_status, note FROM return_events \
+                         WHERE shop_id = ?1 AND seq IN ({matching})"
+                    ),
+                    &args,
                 )?,
             ])
             .await?;
-        let [returns, items] = results.as_slice() else {
+        let [returns, items, events] = results.as_slice() else {
             return Err(ApiError::Internal(
                 "D1 batch returned the wrong number of results".into(),
             ));
         };
         let items = rows::<ReturnItemRow>(items)?;
+        let events = rows::<ReturnEventRow>(events)?;
         rows::<ReturnRow>(returns)?
             .into_iter()
             .map(|r| {
@@ -922,8 +1013,16 @@ impl Store {
                         })
                     })
                     .collect::<Result<_, ApiError>>()?;
+                let mut history = events
+                    .iter()
+                    .filter(|e| e.seq == r.seq)
+                    .map(ReturnEventRow::entry)
+                    .collect::<Result<Vec<_>, ApiError>>()?;
+                // Several steps can share a second; the lifecycle orders them.
+                history.sort_by_key(|e| (e.at, e.to.progress()));
                 Ok(StoredReturn {
                     seq: u64::try_from(r.seq).map_err(|e| corrupt("return number", e))?,
+                    order_id: r.order_id,
                     status: from_stored_name("return status", &r.status)?,
                     created_at: UnixTime::from_secs(r.created_at),
                     approved: ApprovedReturn {
@@ -935,6 +1034,7 @@ impl Store {
                         fee_minor: r.fee_minor,
                         total_minor: r.total_minor,
                     },
+                    history,
                     idempotency_key: r.idempotency_key,
                     request_sha256: r.request_sha256,
                 })
@@ -991,6 +1091,10 @@ impl Store {
                      VALUES (?1, {seq}, ?2, 'shopper', NULL, ?3)"
                 ))
                 .bind(&[shop_arg.clone(), int(now.secs()), text(&status)])?,
+            // Right after the event: it is guarded on that insert.
+            self.db
+                .prepare(lifecycle::OUTBOX_FOR_EVENT.replace("{seq}", seq))
+                .bind(&[shop_arg.clone(), JsValue::NULL, text(&status), int(now.secs())])?,
         ];
         for item in &approved.items {
             statements.push(

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::tracking::{Step, TrackingStatus};
 
+pub use crate::admin_api::*;
 pub use crate::engage_api::*;
 use crate::{Email, IdError, OrderId, OrderNumber, UnixTime};
 
@@ -133,6 +134,24 @@ pub struct ReturnView {
     pub created_at: UnixTime,
     #[serde(flatten)]
     pub approved: crate::returns::ApprovedReturn,
+    /// Every status change, oldest first: when, who, from what to what.
+    #[serde(default)]
+    pub history: Vec<ReturnHistoryEntry>,
+}
+
+/// One recorded status change of a return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnHistoryEntry {
+    pub at: UnixTime,
+    pub actor: crate::returns::Actor,
+    /// `None` for the request that created the return.
+    pub from: Option<crate::returns::ReturnStatus>,
+    pub to: crate::returns::ReturnStatus,
+    /// The merchant's note (e.g. why it was rejected). Only the merchant's
+    /// views and webhooks carry it; the shopper's view leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// `422` body of a refused return request: every item's reason at once.

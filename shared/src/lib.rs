@@ -8,6 +8,7 @@
 //! randomness. `now`, ids and secrets are passed in, so every decision is a
 //! plain function that tests can drive day by day.
 
+pub mod admin_api;
 pub mod api;
 pub mod base31;
 pub mod engage;
@@ -17,8 +18,10 @@ pub mod ids;
 pub mod ingest;
 pub mod limit;
 pub mod order;
+pub mod outbound;
 pub mod referral;
 pub mod returns;
+pub mod settings;
 pub mod time;
 pub mod token;
 pub mod tracking;

@@ -6,7 +6,7 @@
 use aftercart_shared::UnixTime;
 use aftercart_shared::i18n::Lang;
 use aftercart_shared::returns::{
-    Actor, LifecycleError, ReturnEvent, ReturnStatus, Transition, transition,
+    Actor, LifecycleError, ReturnEvent, ReturnStatus, Transition, available, transition,
 };
 
 use ReturnEvent as E;
@@ -103,7 +103,7 @@ fn actors_are_checked_for_every_event() {
         (E::Approve, [false, true, true]),
         (E::Reject, [false, true, true]),
         (E::Cancel, [true, true, false]),
-        (E::Ship, [true, false, true]),
+        (E::Ship, [true, true, true]),
         (E::Receive, [false, true, true]),
         (E::Refund, [false, true, true]),
         (E::Credit, [false, true, true]),
@@ -156,4 +156,44 @@ fn statuses_have_labels_and_stable_names() {
     let json = serde_json::to_value(step).unwrap();
     assert_eq!(json["actor"], "system");
     assert_eq!(json["at"], "1970-01-01T00:00:00Z");
+}
+
+#[test]
+fn available_events_are_exactly_the_legal_ones_for_the_actor() {
+    for from in ReturnStatus::ALL {
+        for actor in [Actor::Shopper, Actor::Merchant, Actor::System] {
+            let expected: Vec<ReturnEvent> = ReturnEvent::ALL
+                .into_iter()
+                .filter(|&e| transition(from, e, actor, UnixTime::from_secs(0)).is_ok())
+                .collect();
+            assert_eq!(available(from, actor), expected, "{from:?} {actor:?}");
+        }
+        if from.is_final() {
+            assert!(available(from, Actor::Merchant).is_empty());
+        }
+    }
+    assert_eq!(
+        available(S::Received, Actor::Merchant),
+        [E::Reject, E::Refund, E::Credit, E::Exchange]
+    );
+    // Once the parcel is on its way, the shopper can no longer withdraw.
+    assert_eq!(available(S::Approved, Actor::Shopper), [E::Cancel, E::Ship]);
+    assert!(available(S::InTransit, Actor::Shopper).is_empty());
+}
+
+#[test]
+fn event_names_round_trip_and_match_serde() {
+    for event in ReturnEvent::ALL {
+        assert_eq!(ReturnEvent::from_name(event.name()), Some(event));
+        assert_eq!(serde_json::to_value(event).unwrap(), event.name());
+    }
+    assert_eq!(ReturnEvent::from_name("Approve"), None);
+    assert_eq!(ReturnEvent::from_name("delete"), None);
+}
+
+#[test]
+fn every_legal_step_moves_forward() {
+    for (from, _, to) in LEGAL {
+        assert!(from.progress() < to.progress(), "{from:?} -> {to:?}");
+    }
 }

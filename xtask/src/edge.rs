@@ -67,6 +67,18 @@ impl LocalEdge {
     /// own process group so they can be stopped together; without it they
     /// share the terminal's, so Ctrl-C reaches them directly.
     pub fn start(tools: &Tools, port: u16, persist: &Path, own_group: bool) -> Result<Self> {
+        Self::start_with_vars(tools, port, persist, own_group, &[])
+    }
+
+    /// [`LocalEdge::start`] with extra `[vars]`, e.g. the end-to-end suite's
+    /// fast webhook retries.
+    pub fn start_with_vars(
+        tools: &Tools,
+        port: u16,
+        persist: &Path,
+        own_group: bool,
+        vars: &[(&str, &str)],
+    ) -> Result<Self> {
         step(&format!("starting the edge on http://127.0.0.1:{port}"));
         let mut cmd = tools.wrangler();
         cmd.args(["dev", "--local", "--ip", "127.0.0.1", "--port"])
@@ -76,11 +88,16 @@ impl LocalEdge {
             .arg("--persist-to")
             .arg(persist)
             .args(["--var", "SERVE_DEMO_STORE:true"])
+            // `GET /__scheduled` runs the cron handler (webhook retries) now.
+            .arg("--test-scheduled")
             .args([
                 "--show-interactive-dev-session=false",
                 "--log-level",
                 "warn",
             ]);
+        for (name, value) in vars {
+            cmd.args(["--var", &format!("{name}:{value}")]);
+        }
         if own_group {
             cmd.process_group(0);
         }

@@ -82,7 +82,15 @@ fn end_to_end(tools: &tools::Tools, root: &std::path::Path, cargo: &dyn Fn() -> 
     // A second shop that only the end-to-end suite uses.
     edge::execute_sql_file(tools, &persist, &root.join("tests/e2e-seed.sql"))?;
     let port = edge::free_port()?;
-    let local = LocalEdge::start(tools, port, &persist, true)?;
+    // Webhook retries after 1 s, 5 s, … instead of minutes, so the suite can
+    // watch a failed delivery being retried by the cron trigger.
+    let local = LocalEdge::start_with_vars(
+        tools,
+        port,
+        &persist,
+        true,
+        &[("WEBHOOK_RETRY_FIRST_DELAY_SECS", "1")],
+    )?;
 
     let with_edge_env = |cmd: &mut Command| {
         cmd.env("AFTERCART_EDGE_URL", &local.url)

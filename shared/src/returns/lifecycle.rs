@@ -10,7 +10,8 @@
 //! ```
 //!
 //! Decisions: a shopper may withdraw (cancel) only before the parcel is on
-//! its way; after that the merchant decides. A merchant may reject up to
+//! its way; after that the merchant decides. The merchant may also mark a
+//! return shipped (a drop-off receipt they scanned, a label they bought). A merchant may reject up to
 //! and including `received` (the item came back worn, or is not the item),
 //! but not after money moved: undoing a refund is a new process, not a
 //! state. `receive` is legal from `approved` because drop-off returns often
@@ -61,6 +62,20 @@ impl ReturnStatus {
         matches!(self, Self::Closed | Self::Rejected | Self::Cancelled)
     }
 
+    /// How far along the lifecycle this is. Every legal transition goes
+    /// strictly forward, so this orders a return's events even when they
+    /// share a timestamp.
+    pub fn progress(self) -> u8 {
+        match self {
+            Self::Requested => 0,
+            Self::Approved => 1,
+            Self::InTransit => 2,
+            Self::Received => 3,
+            Self::Refunded | Self::Credited | Self::Exchanged => 4,
+            Self::Closed | Self::Rejected | Self::Cancelled => 5,
+        }
+    }
+
     /// The shopper-facing label.
     pub fn label(self, lang: Lang) -> &'static str {
         lang.text(match self {
@@ -105,13 +120,32 @@ impl ReturnEvent {
         Self::Close,
     ];
 
+    /// The event's stable name, as in `POST …/returns/{rma}/{name}`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Approve => "approve",
+            Self::Reject => "reject",
+            Self::Cancel => "cancel",
+            Self::Ship => "ship",
+            Self::Receive => "receive",
+            Self::Refund => "refund",
+            Self::Credit => "credit",
+            Self::Exchange => "exchange",
+            Self::Close => "close",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|event| event.name() == name)
+    }
+
     /// Who may cause this event. `System` is aftercart itself acting on a
     /// rule or a carrier scan (auto-approval, a tracked parcel arriving).
     pub fn allowed(self, actor: Actor) -> bool {
         use Actor::*;
         match self {
             Self::Cancel => matches!(actor, Shopper | Merchant),
-            Self::Ship => matches!(actor, Shopper | System),
+            Self::Ship => true,
             Self::Approve
             | Self::Reject
             | Self::Receive
@@ -169,6 +203,15 @@ pub fn next(from: ReturnStatus, event: ReturnEvent) -> Option<ReturnStatus> {
         (S::Refunded | S::Credited | S::Exchanged, E::Close) => S::Closed,
         _ => return None,
     })
+}
+
+/// What `actor` may do next with a return that is `from`, in a stable
+/// order: what an admin screen offers as buttons.
+pub fn available(from: ReturnStatus, actor: Actor) -> Vec<ReturnEvent> {
+    ReturnEvent::ALL
+        .into_iter()
+        .filter(|&event| event.allowed(actor) && next(from, event).is_some())
+        .collect()
 }
 
 /// Applies `event` by `actor` at `at`. The actor is checked first, so a

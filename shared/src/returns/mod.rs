@@ -22,7 +22,9 @@ mod rma;
 
 pub use eligibility::{Refusal, RefusalCode};
 pub use explain::{PolicySummary, explain};
-pub use lifecycle::{Actor, LifecycleError, ReturnEvent, ReturnStatus, Transition, transition};
+pub use lifecycle::{
+    Actor, LifecycleError, ReturnEvent, ReturnStatus, Transition, available, transition,
+};
 pub use policy::{
     Deadline, Exclusion, ItemRule, ItemTerms, MAX_WINDOW_DAYS, PolicyError, ProductCatalog,
     ProductFacts, Resolution, Resolutions, ReturnPolicy, Selector, Terms, UtcOffset, Window,

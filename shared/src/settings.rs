@@ -1,0 +1,162 @@
+//! Merchant settings: JSON documents in `shop_settings`, one per key. A
+//! document is checked by its key's parser before it is stored, so what
+//! the edge reads back is always usable; what the admin API shows of it
+//! leaves secrets out.
+//!
+//! To add a key: a variant, its name, and its arms in [`SettingKey::validate`]
+//! and [`SettingKey::public_view`]. Each match is exhaustive, so a key
+//! without a validator does not compile.
+
+use crate::outbound::ReturnWebhook;
+use crate::returns::{ProductCatalog, ReturnPolicy};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SettingKey {
+    /// The returns policy ([`ReturnPolicy`]).
+    ReturnsPolicy,
+    /// Product categories and tags the policy matches on ([`ProductCatalog`]).
+    ProductCatalog,
+    /// Where return events are sent, and the signing secret ([`ReturnWebhook`]).
+    ReturnWebhook,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingError {
+    #[error("not valid JSON: {0}")]
+    Json(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl SettingKey {
+    pub const ALL: [Self; 3] = [
+        Self::ReturnsPolicy,
+        Self::ProductCatalog,
+        Self::ReturnWebhook,
+    ];
+
+    /// The key in `shop_settings` and in `…/settings/{key}`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::ReturnsPolicy => "returns_policy",
+            Self::ProductCatalog => "product_catalog",
+            Self::ReturnWebhook => "return_webhook",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|key| key.name() == name)
+    }
+
+    /// Checks a document and gives the text to store: the same document,
+    /// compacted.
+    pub fn validate(self, document: &str) -> Result<String, SettingError> {
+        let value: serde_json::Value =
+            serde_json::from_str(document).map_err(|e| SettingError::Json(e.to_string()))?;
+        let compact = value.to_string();
+        match self {
+            Self::ReturnsPolicy => ReturnPolicy::from_json(&compact)
+                .map(drop)
+                .map_err(|e| SettingError::Invalid(e.to_string()))?,
+            Self::ProductCatalog => serde_json::from_value::<ProductCatalog>(value)
+                .map(drop)
+                .map_err(|e| SettingError::Invalid(e.to_string()))?,
+            Self::ReturnWebhook => ReturnWebhook::parse(&compact)
+                .map(drop)
+                .map_err(|e| SettingError::Invalid(e.to_string()))?,
+        }
+        Ok(compact)
+    }
+
+    /// A stored document as the admin API shows it: secrets replaced by
+    /// whether they are set.
+    pub fn public_view(self, stored: &str) -> Result<serde_json::Value, SettingError> {
+        match self {
+            Self::ReturnsPolicy | Self::ProductCatalog => {
+                serde_json::from_str(stored).map_err(|e| SettingError::Json(e.to_string()))
+            }
+            Self::ReturnWebhook => ReturnWebhook::parse(stored)
+                .map(|hook| hook.public_view())
+                .map_err(|e| SettingError::Invalid(e.to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        reason = "a test should stop at the first surprise"
+    )]
+
+    use super::*;
+
+    const POLICY: &str = r#"{
+      "currency": "USD",
+      "window": { "days": 30, "startsAt": "delivery" },
+      "resolutions": { "refund": {} },
+      "reasons": [ { "id": "changed_mind", "label": { "en": "Changed my mind" } } ]
+    }"#;
+
+    #[test]
+    fn names_round_trip() {
+        for key in SettingKey::ALL {
+            assert_eq!(SettingKey::from_name(key.name()), Some(key));
+        }
+        assert_eq!(SettingKey::from_name("engagement"), None);
+    }
+
+    #[test]
+    fn valid_documents_are_stored_compacted_and_read_back() {
+        let stored = SettingKey::ReturnsPolicy.validate(POLICY).unwrap();
+        assert!(!stored.contains('\n'));
+        assert!(ReturnPolicy::from_json(&stored).is_ok());
+        let catalog = SettingKey::ProductCatalog
+            .validate(r#"{ "p-1": { "category": "shoes", "tags": ["final-sale"] } }"#)
+            .unwrap();
+        assert!(serde_json::from_str::<ProductCatalog>(&catalog).is_ok());
+    }
+
+    #[test]
+    fn invalid_documents_say_why() {
+        assert!(matches!(
+            SettingKey::ReturnsPolicy.validate("{not json"),
+            Err(SettingError::Json(_))
+        ));
+        let bad_currency = POLICY.replace("USD", "DOLLARS");
+        let Err(SettingError::Invalid(reason)) = SettingKey::ReturnsPolicy.validate(&bad_currency)
+        else {
+            panic!("a policy in no currency was accepted")
+        };
+        assert!(reason.contains("currency"), "{reason}");
+        assert!(matches!(
+            SettingKey::ProductCatalog.validate(r#"["p-1"]"#),
+            Err(SettingError::Invalid(_))
+        ));
+        let Err(SettingError::Invalid(reason)) = SettingKey::ReturnWebhook
+            .validate(r#"{"url":"http://shop.example.com/","secret":"0123456789abcdef"}"#)
+        else {
+            panic!("a plain-HTTP webhook was accepted")
+        };
+        assert!(reason.contains("https"), "{reason}");
+    }
+
+    #[test]
+    fn the_webhook_secret_is_stored_but_never_shown() {
+        let secret = "s3cret-s3cret-s3cret";
+        let stored = SettingKey::ReturnWebhook
+            .validate(&format!(
+                r#"{{"url":"https://shop.example.com/h","secret":"{secret}"}}"#
+            ))
+            .unwrap();
+        assert!(stored.contains(secret));
+        let shown = SettingKey::ReturnWebhook.public_view(&stored).unwrap();
+        assert!(!shown.to_string().contains(secret));
+        assert_eq!(shown["secretSet"], true);
+        let policy = SettingKey::ReturnsPolicy.validate(POLICY).unwrap();
+        assert_eq!(
+            SettingKey::ReturnsPolicy.public_view(&policy).unwrap()["currency"],
+            "USD"
+        );
+    }
+}
