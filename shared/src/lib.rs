@@ -9,6 +9,7 @@
 //! plain function that tests can drive day by day.
 
 pub mod api;
+pub mod barcode;
 pub mod base31;
 pub mod engage;
 pub mod engage_api;
