@@ -90,10 +90,26 @@ pub struct DeepLinkResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnOptions {
+    /// The shop's display name, for the return slip.
+    #[serde(default)]
+    pub shop_name: String,
     pub policy: crate::returns::PolicySummary,
     pub items: Vec<ReturnItemOption>,
     pub reasons: Vec<ReasonOption>,
+    /// The resolutions the policy offers with their fee and bonus, so the
+    /// widget can show the amounts before the shopper confirms.
+    #[serde(default)]
+    pub offers: Vec<ResolutionOffer>,
     pub returns: Vec<ReturnView>,
+}
+
+/// One resolution on offer: `{"resolution":"store_credit","feeMinor":0,"bonusPercent":10}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResolutionOffer {
+    pub resolution: crate::returns::Resolution,
+    #[serde(flatten)]
+    pub terms: crate::returns::Terms,
 }
 
 /// One line item: returnable until when and how, or why not.
