@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use crate::api::{Api, ApiError, Session};
 use crate::format::{self, aria_bool};
-use crate::returns::{ReturnFlow, ReturnSlip, ReturnsCard};
+use crate::returns::{return_flow, return_slip, returns_card};
 
 /// How often an open order is re-fetched. Tracking data changes a few times
 /// a day; once a minute is fresh enough and gentle on the edge.
@@ -215,21 +215,10 @@ pub fn OrderPage(
         })?;
         let options = returns.get_untracked()?;
         Some(match current {
-            Screen::Slip(slip) => view! {
-                <ReturnSlip slip=slip order=order options=options on_close=close />
+            Screen::Slip(slip) => return_slip(slip, order, options, close).into_any(),
+            _ => {
+                return_flow(order, options, session.clone(), on_created, on_slip, close).into_any()
             }
-            .into_any(),
-            _ => view! {
-                <ReturnFlow
-                    order=order
-                    options=options
-                    session=session.clone()
-                    on_created=on_created
-                    on_slip=on_slip
-                    on_close=close
-                />
-            }
-            .into_any(),
         })
     };
 
@@ -465,7 +454,7 @@ fn OrderDetails(
         {move || {
             returns
                 .get()
-                .map(|options| view! { <ReturnsCard options=options on_start=on_start on_slip=on_slip /> })
+                .map(|options| returns_card(options, on_start, on_slip))
         }}
         {(!order.other_orders.is_empty())
             .then(|| view! { <OtherOrders orders=order.other_orders on_open=on_open /> })}

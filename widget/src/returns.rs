@@ -106,13 +106,12 @@ fn focus_each(heading: NodeRef<html::H3>) {
 
 /// Returns on the order page: the returns on file with their status and
 /// slip, and "Start a return" — or, when nothing can go back, why not.
-#[component]
-pub fn ReturnsCard(
-    /// What the server says about this order's returns.
+pub fn returns_card(
+    // What the server says about this order's returns.
     options: ReturnOptions,
-    /// Open the flow.
+    // Open the flow.
     on_start: Callback<()>,
-    /// Show a return's slip.
+    // Show a return's slip.
     on_slip: Callback<ReturnView>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
@@ -183,19 +182,18 @@ pub fn ReturnsCard(
 }
 
 /// The return flow, from choosing items to the RMA number.
-#[component]
-pub fn ReturnFlow(
-    /// The order being returned from.
+pub fn return_flow(
+    // The order being returned from.
     order: OrderView,
-    /// Its return options.
+    // Its return options.
     options: ReturnOptions,
-    /// Access to the order.
+    // Access to the order.
     session: Session,
-    /// A return was created: reload what is on file.
+    // A return was created: reload what is on file.
     on_created: Callback<()>,
-    /// Show a return's slip.
+    // Show a return's slip.
     on_slip: Callback<ReturnView>,
-    /// Back to the order.
+    // Back to the order.
     on_close: Callback<()>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
@@ -411,14 +409,14 @@ pub fn ReturnFlow(
                 {title_line(Msg::ReturnStepItems)}
                 <ul class="ac-list">
                     {items.with_value(|items| {
-                        items.iter().map(|(item, draft)| view! { <PickItem item=item.clone() draft=*draft /> }).collect_view()
+                        items.iter().map(|(item, draft)| pick_item(item.clone(), *draft)).collect_view()
                     })}
                     {options.with_value(|options| {
                         options
                             .items
                             .iter()
                             .filter(|item| !is_returnable(item))
-                            .map(|item| view! { <RefusedItem item=item.clone() /> })
+                            .map(|item| refused_item(item.clone()))
                             .collect_view()
                     })}
                 </ul>
@@ -430,7 +428,7 @@ pub fn ReturnFlow(
                 {title_line(Msg::ReturnStepReasons)}
                 {chosen()
                     .into_iter()
-                    .map(|(item, draft)| view! { <ReasonFields item=item draft=draft options=options /> })
+                    .map(|(item, draft)| reason_fields(item, draft, options))
                     .collect_view()}
                 {nav(Callback::new(move |()| go(Step::Items)), Callback::new(move |()| from_reasons()), Msg::Continue)}
             }
@@ -447,10 +445,7 @@ pub fn ReturnFlow(
                                 <legend class="ac-sr">{lang.text(Msg::ReturnStepResolution)}</legend>
                                 {offered
                                     .into_iter()
-                                    .map(|(option, terms)| {
-                                        let currency = currency.clone();
-                                        view! { <ResolutionChoice option=option terms=terms currency=currency chosen=resolution /> }
-                                    })
+                                    .map(|(option, terms)| resolution_choice(option, terms, &currency, resolution))
                                     .collect_view()}
                             </fieldset>
                         }
@@ -461,7 +456,7 @@ pub fn ReturnFlow(
                             .then(|| {
                                 chosen()
                                     .into_iter()
-                                    .map(|(item, draft)| view! { <ExchangeField item=item draft=draft /> })
+                                    .map(|(item, draft)| exchange_field(item, draft))
                                     .collect_view()
                             })
                     }}
@@ -495,11 +490,11 @@ pub fn ReturnFlow(
                     .collect();
                 view! {
                     {title_line(Msg::ReturnStepSummary)}
-                    <ItemLines lines=lines order=order options=options />
+                    {item_lines(lines, order, options)}
                     <p class="ac-muted">{lang.text(resolution_label(chosen_resolution))}</p>
-                    <AmountRows amounts=amounts currency=currency.clone() />
+                    {amount_rows(amounts, &currency)}
                     <div class="ac-status ac-status-error" role="alert">
-                        {move || failure.get().map(|failure| view! { <FailureText failure=failure order=order /> })}
+                        {move || failure.get().map(|failure| failure_text(failure, order))}
                     </div>
                     <div class="ac-actions">
                         <button
@@ -525,7 +520,7 @@ pub fn ReturnFlow(
         <section class="ac-card ac-return-flow">
             {step_view}
             {move || created.with(Option::is_none).then(|| {
-                options.with_value(|options| view! { <PolicyDetails policy=options.policy.clone() /> })
+                options.with_value(|options| policy_details(options.policy.clone()))
             })}
         </section>
     }
@@ -560,8 +555,7 @@ fn resolution_label(resolution: Resolution) -> Msg {
 }
 
 /// One returnable item: a checkbox, its last day, and how many.
-#[component]
-fn PickItem(item: ReturnItemOption, draft: Draft) -> impl IntoView {
+fn pick_item(item: ReturnItemOption, draft: Draft) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let id = ["ac-pick-", &item.line_item_id].concat();
     let until = item
@@ -626,8 +620,7 @@ fn PickItem(item: ReturnItemOption, draft: Draft) -> impl IntoView {
 }
 
 /// An item that cannot go back: shown, disabled, with the reason.
-#[component]
-fn RefusedItem(item: ReturnItemOption) -> impl IntoView {
+fn refused_item(item: ReturnItemOption) -> impl IntoView {
     let id = ["ac-pick-", &item.line_item_id].concat();
     let why_id = [id.as_str(), "-why"].concat();
     let why = item
@@ -647,17 +640,16 @@ fn RefusedItem(item: ReturnItemOption) -> impl IntoView {
 
 /// The reason for one item, with a sub-reason, comment and photo link as
 /// the reason asks.
-#[component]
-fn ReasonFields(
+fn reason_fields(
     item: ReturnItemOption,
     draft: Draft,
     options: StoredValue<ReturnOptions>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let base = ["ac-reason-", &item.line_item_id].concat();
-    let reason = Memo::new(move |_| draft.reason.get());
+    let base_name = base.clone();
     let details = move || {
-        let reason_id = reason.get();
+        let reason_id = draft.reason.get();
         let chosen = options
             .with_value(|options| options.reasons.iter().find(|r| r.id == reason_id).cloned())?;
         let base = base.clone();
@@ -667,7 +659,7 @@ fn ReasonFields(
                     view! {
                         <fieldset class="ac-fieldset">
                             <legend>{lang.text(Msg::ReturnSubReasonLegend)}</legend>
-                            <Radios name=[base.as_str(), "-sub"].concat() choices=chosen.sub_reasons.clone() value=draft.sub_reason />
+                            {radios(&[base.as_str(), "-sub"].concat(), chosen.sub_reasons.clone(), draft.sub_reason)}
                         </fieldset>
                     }
                 })}
@@ -720,7 +712,7 @@ fn ReasonFields(
             <legend class="ac-item-title">{item.title}</legend>
             <fieldset class="ac-fieldset ac-plain">
                 <legend class="ac-muted">{lang.text(Msg::ReturnReasonLegend)}</legend>
-                <Radios name=["ac-reason-", &item.line_item_id].concat() choices=choices value=draft.reason />
+                {radios(&base_name, choices, draft.reason)}
             </fieldset>
             {details}
             <p class="ac-status ac-status-error" role="alert">
@@ -739,8 +731,11 @@ fn reason_error_text(lang: Lang, msg: Msg) -> String {
 }
 
 /// A radio group over `(id, label)` choices bound to `value`.
-#[component]
-fn Radios(name: String, choices: Vec<(String, String)>, value: RwSignal<String>) -> impl IntoView {
+fn radios(
+    name: &str,
+    choices: Vec<(String, String)>,
+    value: RwSignal<String>,
+) -> impl IntoView + use<> {
     choices
         .into_iter()
         .map(|(id, label)| {
@@ -749,7 +744,7 @@ fn Radios(name: String, choices: Vec<(String, String)>, value: RwSignal<String>)
                 <label class="ac-choice">
                     <input
                         type="radio"
-                        name=name.clone()
+                        name=name.to_owned()
                         value=id.clone()
                         prop:checked=move || value.with(|v| *v == checked)
                         on:change=move |_| value.set(id.clone())
@@ -762,13 +757,12 @@ fn Radios(name: String, choices: Vec<(String, String)>, value: RwSignal<String>)
 }
 
 /// One resolution: its name, what it means, its bonus and fee.
-#[component]
-fn ResolutionChoice(
+fn resolution_choice(
     option: Resolution,
     terms: Terms,
-    currency: String,
+    currency: &str,
     chosen: RwSignal<Option<Resolution>>,
-) -> impl IntoView {
+) -> impl IntoView + use<> {
     let lang = expect_context::<Lang>();
     let what = match option {
         Resolution::Refund => lang.text(Msg::ReturnExplainRefund).to_owned(),
@@ -782,7 +776,7 @@ fn ResolutionChoice(
     let fee = if terms.fee_minor > 0 {
         fill(
             lang.text(Msg::ReturnExplainFee),
-            &[("amount", &format::money(lang, terms.fee_minor, &currency))],
+            &[("amount", &format::money(lang, terms.fee_minor, currency))],
         )
     } else {
         lang.text(Msg::ReturnExplainNoFee).to_owned()
@@ -804,8 +798,7 @@ fn ResolutionChoice(
 }
 
 /// What the shopper wants instead of an item, for an exchange.
-#[component]
-fn ExchangeField(item: ReturnItemOption, draft: Draft) -> impl IntoView {
+fn exchange_field(item: ReturnItemOption, draft: Draft) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let id = ["ac-exchange-", &item.line_item_id].concat();
     view! {
@@ -825,9 +818,8 @@ fn ExchangeField(item: ReturnItemOption, draft: Draft) -> impl IntoView {
 }
 
 /// Items with quantity and reason, for the summary and the slip.
-#[component]
-fn ItemLines(
-    /// `(line item id, quantity, reason)`.
+fn item_lines(
+    // `(line item id, quantity, reason)`
     lines: Vec<(String, u32, ChosenReason)>,
     order: StoredValue<OrderView>,
     options: StoredValue<ReturnOptions>,
@@ -874,14 +866,13 @@ fn reason_text(options: &ReturnOptions, chosen: &ChosenReason) -> String {
 }
 
 /// Value, bonus, fee and total.
-#[component]
-fn AmountRows(amounts: Amounts, currency: String) -> impl IntoView {
+fn amount_rows(amounts: Amounts, currency: &str) -> impl IntoView + use<> {
     let lang = expect_context::<Lang>();
     let row = |msg: Msg, minor: i64, class: &'static str| {
         view! {
             <div class=class>
                 <dt>{lang.text(msg)}</dt>
-                <dd>{format::money(lang, minor, &currency)}</dd>
+                <dd>{format::money(lang, minor, currency)}</dd>
             </div>
         }
     };
@@ -897,8 +888,7 @@ fn AmountRows(amounts: Amounts, currency: String) -> impl IntoView {
 
 /// Why the return was not created: each refused item's reason, or what
 /// went wrong on the way.
-#[component]
-fn FailureText(failure: ReturnFailure, order: StoredValue<OrderView>) -> impl IntoView {
+fn failure_text(failure: ReturnFailure, order: StoredValue<OrderView>) -> impl IntoView {
     let lang = expect_context::<Lang>();
     match failure {
         ReturnFailure::Refused(refusals) => view! {
@@ -933,8 +923,7 @@ fn FailureText(failure: ReturnFailure, order: StoredValue<OrderView>) -> impl In
 }
 
 /// The policy in three parts, folded away until asked for.
-#[component]
-fn PolicyDetails(policy: PolicySummary) -> impl IntoView {
+fn policy_details(policy: PolicySummary) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let part = |title: Msg, lines: Vec<String>| {
         (!lines.is_empty()).then(|| {
@@ -958,15 +947,14 @@ fn PolicyDetails(policy: PolicySummary) -> impl IntoView {
 
 /// A printable return slip: shop, order, RMA with its barcode, and the items
 /// with quantities and reasons.
-#[component]
-pub fn ReturnSlip(
-    /// The return.
+pub fn return_slip(
+    // The return.
     slip: ReturnView,
-    /// The order it belongs to.
+    // The order it belongs to.
     order: OrderView,
-    /// For the shop's name and the reasons' labels.
+    // For the shop's name and the reasons' labels.
     options: ReturnOptions,
-    /// Back to the order.
+    // Back to the order.
     on_close: Callback<()>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
@@ -1005,7 +993,7 @@ pub fn ReturnSlip(
             <p class="ac-muted">{lang.text(Msg::ReturnNumber)}</p>
             <p class="ac-rma ac-mono">{slip.rma.clone()}</p>
             {barcode}
-            <ItemLines lines=lines order=StoredValue::new(order) options=StoredValue::new(options) />
+            {item_lines(lines, StoredValue::new(order), StoredValue::new(options))}
             <div class="ac-actions ac-no-print">
                 <button class="ac-button" type="button" on:click=move |_| { let _ = window().print(); }>
                     {lang.text(Msg::PrintSlip)}
@@ -1024,19 +1012,18 @@ pub fn ReturnSlip(
 /// into the shadow root, so this is the only way to keep its page out.
 fn print_only(section: NodeRef<html::Section>) {
     const MARK: &str = "data-ac-print";
-    let style = document().create_element("style").ok();
-    if let Some(style) = &style {
+    const STYLE_ID: &str = "ac-print-style";
+    if let Ok(style) = document().create_element("style") {
+        style.set_id(STYLE_ID);
         style.set_text_content(Some(
             "@media print{body *{visibility:hidden!important}\
              [data-ac-print]{visibility:visible!important;position:absolute!important;\
              left:0!important;top:0!important;width:100%!important}}",
         ));
         if let Some(body) = document().body() {
-            let _ = body.append_child(style);
+            let _ = body.append_child(&style);
         }
     }
-    let style = StoredValue::new_local(style);
-    let host = StoredValue::new_local(None::<web_sys::Element>);
     Effect::new(move || {
         let Some(section) = section.get() else {
             return;
@@ -1046,17 +1033,19 @@ fn print_only(section: NodeRef<html::Section>) {
             .dyn_into::<web_sys::ShadowRoot>()
             .ok()
             .map(|root| root.host());
-        if let Some(element) = &shadow_host {
+        if let Some(element) = shadow_host {
             let _ = element.set_attribute(MARK, "");
         }
-        host.set_value(shadow_host);
     });
+    // Found again rather than kept: DOM nodes cannot live in the reactive
+    // owner's (thread-safe) storage.
     on_cleanup(move || {
-        if let Some(Some(style)) = style.try_get_value() {
+        let document = document();
+        if let Some(style) = document.get_element_by_id(STYLE_ID) {
             style.remove();
         }
-        if let Some(Some(element)) = host.try_get_value() {
-            let _ = element.remove_attribute(MARK);
+        if let Ok(Some(host)) = document.query_selector("[data-ac-print]") {
+            let _ = host.remove_attribute(MARK);
         }
     });
 }
