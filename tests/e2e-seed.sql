@@ -7,12 +7,24 @@ INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
     ('lab', 'aftership', 'lab-aftership-secret', NULL),
     ('lab', 'easypost', 'lab-easypost-secret', NULL),
     ('lab', 'woocommerce', 'lab-woocommerce-secret', NULL);
--- A plain policy for the lab shop's (USD) fixture orders.
+-- A plain policy for the lab shop's (USD) fixture orders. Product 990001 is
+-- final sale and the reasons ask for sub-reasons, comments and photos, for
+-- the widget's return flow test (tests/browser/returns.test.mjs).
 INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'returns_policy', '{
   "currency": "USD",
   "window": { "days": 30, "startsAt": "delivery" },
-  "resolutions": { "refund": {}, "storeCredit": { "bonusPercent": 10 } },
-  "reasons": [ { "id": "changed_mind", "label": { "en": "Changed my mind" } } ]
+  "rules": [ { "match": { "tag": "final-sale" }, "finalSale": true, "label": { "en": "Outlet items" } } ],
+  "resolutions": { "refund": { "feeMinor": 500 }, "storeCredit": { "bonusPercent": 10 } },
+  "reasons": [
+    { "id": "changed_mind", "label": { "en": "Changed my mind" } },
+    { "id": "fit", "label": { "en": "Doesn''t fit" },
+      "subReasons": [ { "id": "too_small", "label": { "en": "Too small" } },
+                      { "id": "too_large", "label": { "en": "Too large" } } ] },
+    { "id": "damaged", "label": { "en": "Arrived damaged" }, "requiresComment": true, "requiresPhoto": true }
+  ]
+}');
+INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'product_catalog', '{
+  "990001": { "tags": ["final-sale"] }
 }');
 
 -- Two shops for the returns admin tests (tests/tests/returns_admin.rs):

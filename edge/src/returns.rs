@@ -3,8 +3,8 @@
 //! module reads, stores and answers.
 
 use aftercart_shared::api::{
-    Problem, ProblemCode, ReasonOption, ReturnHistoryEntry, ReturnItemOption, ReturnOptions,
-    ReturnRefused, ReturnView,
+    Problem, ProblemCode, ReasonOption, ResolutionOffer, ReturnHistoryEntry, ReturnItemOption,
+    ReturnOptions, ReturnRefused, ReturnView,
 };
 use aftercart_shared::i18n::Lang;
 use aftercart_shared::returns::{
@@ -42,6 +42,10 @@ pub async fn options(
         .await?
         .ok_or(ApiError::NotFound("No such order."))?;
     let on_file = store.returns_for(&shop, &order).await?;
+    let shop_name = store
+        .shop_name(&shop)
+        .await?
+        .unwrap_or_else(|| shop.as_str().to_owned());
     let earlier: Vec<_> = on_file.iter().map(StoredReturn::earlier).collect();
     let returnable = ReturnableOrder {
         order: &bundle.order,
@@ -103,9 +107,15 @@ pub async fn options(
         .collect();
     http::json(
         &ReturnOptions {
+            shop_name,
             policy: returns::explain(&policy, lang),
             items,
             reasons,
+            offers: policy
+                .resolutions
+                .offered()
+                .map(|(resolution, terms)| ResolutionOffer { resolution, terms })
+                .collect(),
             returns: on_file.iter().map(view).collect(),
         },
         200,

@@ -903,6 +903,22 @@ fn from_stored_name<T: DeserializeOwned>(what: &str, name: &str) -> Result<T, Ap
 }
 
 impl Store {
+    /// The shop's display name ("Nordlys Outdoor"), or `None` for no such shop.
+    pub async fn shop_name(&self, shop: &ShopId) -> Result<Option<String>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            name: String,
+        }
+        let row: Option<Row> = self
+            .statement(
+                "SELECT name FROM shops WHERE id = ?1",
+                &[text(shop.as_str())],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.map(|r| r.name))
+    }
+
     /// A merchant setting stored as JSON, e.g. the returns policy.
     pub async fn setting(&self, shop: &ShopId, key: &str) -> Result<Option<String>, ApiError> {
         #[derive(Deserialize)]

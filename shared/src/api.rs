@@ -6,6 +6,8 @@ use crate::tracking::{Step, TrackingStatus};
 
 pub use crate::admin_api::*;
 pub use crate::engage_api::*;
+use crate::returns::reasons::{MAX_COMMENT_CHARS, is_https_link};
+use crate::returns::{ChosenReason, ReasonError};
 use crate::{Email, IdError, OrderId, OrderNumber, UnixTime};
 
 /// `POST /v1/shops/{shop}/lookup`
@@ -91,10 +93,26 @@ pub struct DeepLinkResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnOptions {
+    /// The shop's display name, for the return slip.
+    #[serde(default)]
+    pub shop_name: String,
     pub policy: crate::returns::PolicySummary,
     pub items: Vec<ReturnItemOption>,
     pub reasons: Vec<ReasonOption>,
+    /// The resolutions the policy offers with their fee and bonus, so the
+    /// widget can show the amounts before the shopper confirms.
+    #[serde(default)]
+    pub offers: Vec<ResolutionOffer>,
     pub returns: Vec<ReturnView>,
+}
+
+/// One resolution on offer: `{"resolution":"store_credit","feeMinor":0,"bonusPercent":10}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResolutionOffer {
+    pub resolution: crate::returns::Resolution,
+    #[serde(flatten)]
+    pub terms: crate::returns::Terms,
 }
 
 /// One line item: returnable until when and how, or why not.
@@ -122,6 +140,40 @@ pub struct ReasonOption {
     pub requires_comment: bool,
     pub requires_photo: bool,
     pub sub_reasons: Vec<(String, String)>,
+}
+
+impl ReasonOption {
+    /// The widget's check of a choice for this reason before it is sent:
+    /// the same rules as the server's (`returns::reasons::validate`) for
+    /// what the widget knows. The server also applies requirements that a
+    /// sub-reason adds, and has the last word.
+    pub fn check(&self, chosen: &ChosenReason) -> Result<(), ReasonError> {
+        fn given(text: &Option<String>) -> &str {
+            text.as_deref().map(str::trim).unwrap_or_default()
+        }
+        let comment = given(&chosen.comment);
+        let photo = given(&chosen.photo_url);
+        if chosen.reason_id.trim() != self.id {
+            return Err(ReasonError::UnknownReason);
+        }
+        let sub_chosen = !given(&chosen.sub_reason_id).is_empty();
+        if !self.sub_reasons.is_empty() && !sub_chosen {
+            return Err(ReasonError::SubReasonRequired);
+        }
+        if self.requires_comment && comment.is_empty() {
+            return Err(ReasonError::CommentRequired);
+        }
+        if comment.chars().count() > MAX_COMMENT_CHARS {
+            return Err(ReasonError::CommentTooLong);
+        }
+        if self.requires_photo && photo.is_empty() {
+            return Err(ReasonError::PhotoRequired);
+        }
+        if !photo.is_empty() && !is_https_link(photo) {
+            return Err(ReasonError::PhotoInvalid);
+        }
+        Ok(())
+    }
 }
 
 /// A return on file.
@@ -400,6 +452,48 @@ mod tests {
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }
+    }
+
+    #[test]
+    fn a_reason_choice_is_checked_as_the_server_would() {
+        let damaged = ReasonOption {
+            id: "damaged".into(),
+            label: "Arrived damaged".into(),
+            requires_comment: true,
+            requires_photo: true,
+            sub_reasons: Vec::new(),
+        };
+        let mut chosen = ChosenReason {
+            reason_id: "damaged".into(),
+            ..ChosenReason::default()
+        };
+        assert_eq!(damaged.check(&chosen), Err(ReasonError::CommentRequired));
+        chosen.comment = Some("  The zip is torn ".into());
+        assert_eq!(damaged.check(&chosen), Err(ReasonError::PhotoRequired));
+        chosen.photo_url = Some("http://example.com/zip.jpg".into());
+        assert_eq!(damaged.check(&chosen), Err(ReasonError::PhotoInvalid));
+        chosen.photo_url = Some("https://example.com/zip.jpg".into());
+        assert_eq!(damaged.check(&chosen), Ok(()));
+        chosen.comment = Some("x".repeat(MAX_COMMENT_CHARS + 1));
+        assert_eq!(damaged.check(&chosen), Err(ReasonError::CommentTooLong));
+
+        let fit = ReasonOption {
+            id: "fit".into(),
+            label: "Doesn't fit".into(),
+            requires_comment: false,
+            requires_photo: false,
+            sub_reasons: vec![("too_small".into(), "Too small".into())],
+        };
+        let mut chosen = ChosenReason {
+            reason_id: "fit".into(),
+            ..ChosenReason::default()
+        };
+        assert_eq!(fit.check(&chosen), Err(ReasonError::SubReasonRequired));
+        chosen.sub_reason_id = Some("too_small".into());
+        assert_eq!(fit.check(&chosen), Ok(()));
+        // An optional photo link must still be a safe https link.
+        chosen.photo_url = Some("javascript:alert(1)".into());
+        assert_eq!(fit.check(&chosen), Err(ReasonError::PhotoInvalid));
     }
 
     #[test]

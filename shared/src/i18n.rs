@@ -274,10 +274,47 @@ pub enum Msg {
     LoyaltyBalance,
     LoyaltyNextTier,
     ReferralCodeInvalid,
+    ReturnsTitle,
+    StartReturn,
+    ReturnNothingReturnable,
+    ReturnPolicy,
+    ReturnPolicyWhat,
+    ReturnPolicyHow,
+    ReturnPolicyRules,
+    ReturnStepItems,
+    ReturnUntil,
+    ReturnHowMany,
+    Continue,
+    Back,
+    ReturnStepReasons,
+    ReturnReasonLegend,
+    ReturnSubReasonLegend,
+    ReturnComment,
+    ReturnPhotoLink,
+    ReturnStepResolution,
+    ResolutionRefund,
+    ResolutionStoreCredit,
+    ResolutionExchange,
+    ReturnExchangeFor,
+    ReturnNoCommonResolution,
+    ReturnStepSummary,
+    ReturnItemsValue,
+    ReturnBonus,
+    ReturnFee,
+    ReturnConfirm,
+    ReturnSending,
+    ReturnRefusedIntro,
+    ReturnDone,
+    ReturnNumber,
+    ReturnNextSteps,
+    ReturnSlip,
+    PrintSlip,
+    BackToOrder,
+    ReturnHeading,
 }
 
 impl Msg {
-    pub const ALL: [Self; 121] = [
+    pub const ALL: [Self; 158] = [
         Self::LookupTitle,
         Self::LookupIntro,
         Self::OrderNumberLabel,
@@ -399,6 +436,43 @@ impl Msg {
         Self::LoyaltyBalance,
         Self::LoyaltyNextTier,
         Self::ReferralCodeInvalid,
+        Self::ReturnsTitle,
+        Self::StartReturn,
+        Self::ReturnNothingReturnable,
+        Self::ReturnPolicy,
+        Self::ReturnPolicyWhat,
+        Self::ReturnPolicyHow,
+        Self::ReturnPolicyRules,
+        Self::ReturnStepItems,
+        Self::ReturnUntil,
+        Self::ReturnHowMany,
+        Self::Continue,
+        Self::Back,
+        Self::ReturnStepReasons,
+        Self::ReturnReasonLegend,
+        Self::ReturnSubReasonLegend,
+        Self::ReturnComment,
+        Self::ReturnPhotoLink,
+        Self::ReturnStepResolution,
+        Self::ResolutionRefund,
+        Self::ResolutionStoreCredit,
+        Self::ResolutionExchange,
+        Self::ReturnExchangeFor,
+        Self::ReturnNoCommonResolution,
+        Self::ReturnStepSummary,
+        Self::ReturnItemsValue,
+        Self::ReturnBonus,
+        Self::ReturnFee,
+        Self::ReturnConfirm,
+        Self::ReturnSending,
+        Self::ReturnRefusedIntro,
+        Self::ReturnDone,
+        Self::ReturnNumber,
+        Self::ReturnNextSteps,
+        Self::ReturnSlip,
+        Self::PrintSlip,
+        Self::BackToOrder,
+        Self::ReturnHeading,
     ];
 }
 
@@ -544,6 +618,47 @@ fn en(msg: Msg) -> &'static str {
         LoyaltyBalance => "You have {points} points",
         LoyaltyNextTier => "{points} more points to {tier}",
         ReferralCodeInvalid => "That code doesn't look right. Please check it and try again.",
+        ReturnsTitle => "Returns",
+        StartReturn => "Start a return",
+        ReturnNothingReturnable => "Nothing in this order can be returned right now.",
+        ReturnPolicy => "Return policy",
+        ReturnPolicyWhat => "What can be returned, and until when",
+        ReturnPolicyHow => "How it works",
+        ReturnPolicyRules => "General rules",
+        ReturnStepItems => "Which items would you like to return?",
+        ReturnUntil => "Returnable until {date}",
+        ReturnHowMany => "How many",
+        Continue => "Continue",
+        Back => "Back",
+        ReturnStepReasons => "Why are you returning them?",
+        ReturnReasonLegend => "Reason",
+        ReturnSubReasonLegend => "What exactly?",
+        ReturnComment => "Describe the problem",
+        ReturnPhotoLink => "Link to a photo (https://…)",
+        ReturnStepResolution => "What would you like back?",
+        ResolutionRefund => "Refund",
+        ResolutionStoreCredit => "Store credit",
+        ResolutionExchange => "Exchange",
+        ReturnExchangeFor => "Size or colour you'd like instead of {item}",
+        ReturnNoCommonResolution => {
+            "These items can't be returned together. Please return them separately."
+        }
+        ReturnStepSummary => "Check your return",
+        ReturnItemsValue => "Value of the items",
+        ReturnBonus => "Store credit bonus",
+        ReturnFee => "Return fee",
+        ReturnConfirm => "Confirm return",
+        ReturnSending => "Sending…",
+        ReturnRefusedIntro => "Some items can't be returned as chosen:",
+        ReturnDone => "Your return is registered",
+        ReturnNumber => "Return number",
+        ReturnNextSteps => {
+            "Print the return slip and put it in the parcel with the items. Once the shop approves your return, you'll get instructions for sending it."
+        }
+        ReturnSlip => "Return slip",
+        PrintSlip => "Print slip",
+        BackToOrder => "Back to your order",
+        ReturnHeading => "Return {rma}",
     }
 }
 
@@ -701,6 +816,47 @@ fn sv(msg: Msg) -> &'static str {
         LoyaltyBalance => "Du har {points} poäng",
         LoyaltyNextTier => "{points} poäng kvar till {tier}",
         ReferralCodeInvalid => "Koden ser inte rätt ut. Kontrollera den och försök igen.",
+        ReturnsTitle => "Returer",
+        StartReturn => "Starta en retur",
+        ReturnNothingReturnable => "Inget i den här beställningen kan returneras just nu.",
+        ReturnPolicy => "Returpolicy",
+        ReturnPolicyWhat => "Vad som kan returneras och till när",
+        ReturnPolicyHow => "Så går det till",
+        ReturnPolicyRules => "Allmänna regler",
+        ReturnStepItems => "Vilka varor vill du returnera?",
+        ReturnUntil => "Kan returneras till och med {date}",
+        ReturnHowMany => "Antal",
+        Continue => "Fortsätt",
+        Back => "Tillbaka",
+        ReturnStepReasons => "Varför returnerar du dem?",
+        ReturnReasonLegend => "Anledning",
+        ReturnSubReasonLegend => "Vad mer exakt?",
+        ReturnComment => "Beskriv problemet",
+        ReturnPhotoLink => "Länk till ett foto (https://…)",
+        ReturnStepResolution => "Vad vill du ha tillbaka?",
+        ResolutionRefund => "Återbetalning",
+        ResolutionStoreCredit => "Tillgodokvitto",
+        ResolutionExchange => "Byte",
+        ReturnExchangeFor => "Storlek eller färg du vill ha i stället för {item}",
+        ReturnNoCommonResolution => {
+            "De här varorna kan inte returneras tillsammans. Returnera dem var för sig."
+        }
+        ReturnStepSummary => "Kontrollera din retur",
+        ReturnItemsValue => "Varornas värde",
+        ReturnBonus => "Bonus på tillgodokvittot",
+        ReturnFee => "Returavgift",
+        ReturnConfirm => "Bekräfta returen",
+        ReturnSending => "Skickar…",
+        ReturnRefusedIntro => "Vissa varor kan inte returneras som du har valt:",
+        ReturnDone => "Din retur är registrerad",
+        ReturnNumber => "Returnummer",
+        ReturnNextSteps => {
+            "Skriv ut retursedeln och lägg den i paketet med varorna. När butiken har godkänt returen får du instruktioner för att skicka den."
+        }
+        ReturnSlip => "Retursedel",
+        PrintSlip => "Skriv ut retursedeln",
+        BackToOrder => "Tillbaka till beställningen",
+        ReturnHeading => "Retur {rma}",
     }
 }
 
@@ -858,6 +1014,47 @@ fn nb(msg: Msg) -> &'static str {
         LoyaltyBalance => "Du har {points} poeng",
         LoyaltyNextTier => "{points} poeng igjen til {tier}",
         ReferralCodeInvalid => "Koden ser ikke riktig ut. Sjekk den og prøv igjen.",
+        ReturnsTitle => "Returer",
+        StartReturn => "Start en retur",
+        ReturnNothingReturnable => "Ingenting i denne bestillingen kan returneres akkurat nå.",
+        ReturnPolicy => "Returregler",
+        ReturnPolicyWhat => "Hva som kan returneres, og til når",
+        ReturnPolicyHow => "Slik fungerer det",
+        ReturnPolicyRules => "Generelle regler",
+        ReturnStepItems => "Hvilke varer vil du returnere?",
+        ReturnUntil => "Kan returneres til og med {date}",
+        ReturnHowMany => "Antall",
+        Continue => "Fortsett",
+        Back => "Tilbake",
+        ReturnStepReasons => "Hvorfor returnerer du dem?",
+        ReturnReasonLegend => "Årsak",
+        ReturnSubReasonLegend => "Hva mer nøyaktig?",
+        ReturnComment => "Beskriv problemet",
+        ReturnPhotoLink => "Lenke til et bilde (https://…)",
+        ReturnStepResolution => "Hva vil du ha tilbake?",
+        ResolutionRefund => "Refusjon",
+        ResolutionStoreCredit => "Tilgodelapp",
+        ResolutionExchange => "Bytte",
+        ReturnExchangeFor => "Størrelse eller farge du vil ha i stedet for {item}",
+        ReturnNoCommonResolution => {
+            "Disse varene kan ikke returneres sammen. Returner dem hver for seg."
+        }
+        ReturnStepSummary => "Kontroller returen din",
+        ReturnItemsValue => "Varenes verdi",
+        ReturnBonus => "Bonus på tilgodelappen",
+        ReturnFee => "Returgebyr",
+        ReturnConfirm => "Bekreft returen",
+        ReturnSending => "Sender…",
+        ReturnRefusedIntro => "Noen varer kan ikke returneres slik du har valgt:",
+        ReturnDone => "Returen din er registrert",
+        ReturnNumber => "Returnummer",
+        ReturnNextSteps => {
+            "Skriv ut returseddelen og legg den i pakken sammen med varene. Når butikken har godkjent returen, får du instruksjoner om hvordan du sender den."
+        }
+        ReturnSlip => "Returseddel",
+        PrintSlip => "Skriv ut returseddelen",
+        BackToOrder => "Tilbake til bestillingen",
+        ReturnHeading => "Retur {rma}",
     }
 }
 
@@ -1009,6 +1206,47 @@ fn da(msg: Msg) -> &'static str {
         LoyaltyBalance => "Du har {points} point",
         LoyaltyNextTier => "{points} point mere til {tier}",
         ReferralCodeInvalid => "Koden ser ikke rigtig ud. Tjek den, og prøv igen.",
+        ReturnsTitle => "Returneringer",
+        StartReturn => "Start en returnering",
+        ReturnNothingReturnable => "Intet i denne ordre kan returneres lige nu.",
+        ReturnPolicy => "Returpolitik",
+        ReturnPolicyWhat => "Hvad der kan returneres, og hvornår",
+        ReturnPolicyHow => "Sådan foregår det",
+        ReturnPolicyRules => "Generelle regler",
+        ReturnStepItems => "Hvilke varer vil du returnere?",
+        ReturnUntil => "Kan returneres til og med {date}",
+        ReturnHowMany => "Antal",
+        Continue => "Fortsæt",
+        Back => "Tilbage",
+        ReturnStepReasons => "Hvorfor returnerer du dem?",
+        ReturnReasonLegend => "Årsag",
+        ReturnSubReasonLegend => "Hvad helt præcist?",
+        ReturnComment => "Beskriv problemet",
+        ReturnPhotoLink => "Link til et billede (https://…)",
+        ReturnStepResolution => "Hvad vil du have tilbage?",
+        ResolutionRefund => "Refusion",
+        ResolutionStoreCredit => "Tilgodebevis",
+        ResolutionExchange => "Ombytning",
+        ReturnExchangeFor => "Størrelse eller farve, du vil have i stedet for {item}",
+        ReturnNoCommonResolution => {
+            "Disse varer kan ikke returneres samlet. Returnér dem hver for sig."
+        }
+        ReturnStepSummary => "Tjek din returnering",
+        ReturnItemsValue => "Varernes værdi",
+        ReturnBonus => "Bonus på tilgodebeviset",
+        ReturnFee => "Returgebyr",
+        ReturnConfirm => "Bekræft returneringen",
+        ReturnSending => "Sender…",
+        ReturnRefusedIntro => "Nogle varer kan ikke returneres, som du har valgt:",
+        ReturnDone => "Din returnering er registreret",
+        ReturnNumber => "Returnummer",
+        ReturnNextSteps => {
+            "Udskriv returseddelen, og læg den i pakken sammen med varerne. Når butikken har godkendt returneringen, får du besked om, hvordan du sender den."
+        }
+        ReturnSlip => "Returseddel",
+        PrintSlip => "Udskriv returseddelen",
+        BackToOrder => "Tilbage til ordren",
+        ReturnHeading => "Returnering {rma}",
     }
 }
 
@@ -1168,6 +1406,49 @@ fn de(msg: Msg) -> &'static str {
         ReferralCodeInvalid => {
             "Dieser Code scheint nicht zu stimmen. Bitte prüfe ihn und versuche es erneut."
         }
+        ReturnsTitle => "Rücksendungen",
+        StartReturn => "Rücksendung starten",
+        ReturnNothingReturnable => {
+            "Aus dieser Bestellung kann derzeit nichts zurückgeschickt werden."
+        }
+        ReturnPolicy => "Rückgabebedingungen",
+        ReturnPolicyWhat => "Was zurückgeschickt werden kann und bis wann",
+        ReturnPolicyHow => "So funktioniert es",
+        ReturnPolicyRules => "Allgemeine Regeln",
+        ReturnStepItems => "Welche Artikel möchtest du zurückschicken?",
+        ReturnUntil => "Rückgabe bis {date} möglich",
+        ReturnHowMany => "Anzahl",
+        Continue => "Weiter",
+        Back => "Zurück",
+        ReturnStepReasons => "Warum schickst du sie zurück?",
+        ReturnReasonLegend => "Grund",
+        ReturnSubReasonLegend => "Was genau?",
+        ReturnComment => "Beschreibe das Problem",
+        ReturnPhotoLink => "Link zu einem Foto (https://…)",
+        ReturnStepResolution => "Was möchtest du dafür bekommen?",
+        ResolutionRefund => "Erstattung",
+        ResolutionStoreCredit => "Guthaben",
+        ResolutionExchange => "Umtausch",
+        ReturnExchangeFor => "Größe oder Farbe, die du statt {item} möchtest",
+        ReturnNoCommonResolution => {
+            "Diese Artikel können nicht zusammen zurückgeschickt werden. Bitte schicke sie einzeln zurück."
+        }
+        ReturnStepSummary => "Prüfe deine Rücksendung",
+        ReturnItemsValue => "Warenwert",
+        ReturnBonus => "Guthaben-Bonus",
+        ReturnFee => "Rücksendegebühr",
+        ReturnConfirm => "Rücksendung bestätigen",
+        ReturnSending => "Wird gesendet…",
+        ReturnRefusedIntro => "Einige Artikel können nicht wie gewählt zurückgeschickt werden:",
+        ReturnDone => "Deine Rücksendung ist angemeldet",
+        ReturnNumber => "Rücksendenummer",
+        ReturnNextSteps => {
+            "Drucke den Rücksendeschein aus und lege ihn mit den Artikeln ins Paket. Sobald der Shop deine Rücksendung genehmigt hat, bekommst du eine Anleitung für den Versand."
+        }
+        ReturnSlip => "Rücksendeschein",
+        PrintSlip => "Schein drucken",
+        BackToOrder => "Zurück zur Bestellung",
+        ReturnHeading => "Rücksendung {rma}",
     }
 }
 
@@ -1323,6 +1604,49 @@ fn ro(msg: Msg) -> &'static str {
         LoyaltyBalance => "Ai {points} puncte",
         LoyaltyNextTier => "Încă {points} puncte până la {tier}",
         ReferralCodeInvalid => "Codul nu pare corect. Verifică-l și încearcă din nou.",
+        ReturnsTitle => "Retururi",
+        StartReturn => "Începe un retur",
+        ReturnNothingReturnable => {
+            "Nimic din această comandă nu poate fi returnat în acest moment."
+        }
+        ReturnPolicy => "Politica de retur",
+        ReturnPolicyWhat => "Ce se poate returna și până când",
+        ReturnPolicyHow => "Cum funcționează",
+        ReturnPolicyRules => "Reguli generale",
+        ReturnStepItems => "Ce produse vrei să returnezi?",
+        ReturnUntil => "Se poate returna până pe {date}",
+        ReturnHowMany => "Câte bucăți",
+        Continue => "Continuă",
+        Back => "Înapoi",
+        ReturnStepReasons => "De ce le returnezi?",
+        ReturnReasonLegend => "Motiv",
+        ReturnSubReasonLegend => "Mai exact?",
+        ReturnComment => "Descrie problema",
+        ReturnPhotoLink => "Link către o fotografie (https://…)",
+        ReturnStepResolution => "Ce dorești să primești în schimb?",
+        ResolutionRefund => "Rambursare",
+        ResolutionStoreCredit => "Credit în magazin",
+        ResolutionExchange => "Schimb",
+        ReturnExchangeFor => "Mărimea sau culoarea pe care o vrei în locul produsului {item}",
+        ReturnNoCommonResolution => {
+            "Aceste produse nu pot fi returnate împreună. Te rugăm să le returnezi separat."
+        }
+        ReturnStepSummary => "Verifică returul",
+        ReturnItemsValue => "Valoarea produselor",
+        ReturnBonus => "Bonus la creditul în magazin",
+        ReturnFee => "Taxă de retur",
+        ReturnConfirm => "Confirmă returul",
+        ReturnSending => "Se trimite…",
+        ReturnRefusedIntro => "Unele produse nu pot fi returnate așa cum ai ales:",
+        ReturnDone => "Returul tău a fost înregistrat",
+        ReturnNumber => "Număr de retur",
+        ReturnNextSteps => {
+            "Tipărește bonul de retur și pune-l în colet împreună cu produsele. După ce magazinul aprobă returul, vei primi instrucțiuni pentru expediere."
+        }
+        ReturnSlip => "Bon de retur",
+        PrintSlip => "Tipărește bonul",
+        BackToOrder => "Înapoi la comandă",
+        ReturnHeading => "Retur {rma}",
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub mod admin_api;
 pub mod api;
+pub mod barcode;
 pub mod base31;
 pub mod engage;
 pub mod engage_api;

@@ -50,6 +50,17 @@ fn the_policy_and_each_items_eligibility_are_explained() {
             "{part}: {options}"
         );
     }
+    // The slip's shop name, and each resolution's fee and bonus for the
+    // widget's summary.
+    assert_eq!(options["shopName"], "Nordlys Outdoor");
+    assert_eq!(
+        options["offers"],
+        json!([
+            { "resolution": "refund", "feeMinor": 4_900 },
+            { "resolution": "store_credit", "feeMinor": 0, "bonusPercent": 10 },
+            { "resolution": "exchange", "feeMinor": 0 }
+        ])
+    );
     let headlamp = item(&options, "Polarljus 400 Headlamp");
     assert_eq!(headlamp["remaining"], 1);
     assert!(headlamp["lastDay"].is_string());

@@ -6,10 +6,14 @@
 use std::fmt;
 use std::sync::Arc;
 
-use aftercart_shared::api::{LookupRequest, LookupResponse, OrderView, ProblemCode};
-use aftercart_shared::i18n::Msg;
+use aftercart_shared::OrderId;
+use aftercart_shared::api::{
+    LookupRequest, LookupResponse, OrderView, ProblemCode, ReturnOptions, ReturnView,
+};
+use aftercart_shared::i18n::{Lang, Msg};
+use aftercart_shared::returns::{ItemRefusal, Resolution, ReturnRequest};
 use gloo_net::http::{Request, Response};
-use js_sys::{JSON, Object, Reflect};
+use js_sys::{Array, JSON, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use crate::decode::{self, Malformed};
@@ -77,6 +81,14 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
+/// Why a return was not created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReturnFailure {
+    /// The policy refused it; every item's reason, in the shopper's language.
+    Refused(Vec<ItemRefusal>),
+    Failed(ApiError),
+}
+
 /// Access to one order after a successful lookup (or from a signed link).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
@@ -143,6 +155,113 @@ impl Api {
             .await;
         read(response, decode::order).await
     }
+
+    /// `GET /v1/shops/{shop}/orders/{orderId}/returns?lang=`
+    pub async fn return_options(
+        &self,
+        session: &Session,
+        order: &OrderId,
+        lang: Lang,
+    ) -> Result<ReturnOptions, ApiError> {
+        let url = [&self.returns_url(order), "?lang=", lang.tag()].concat();
+        let response = Request::get(&url)
+            .header("Authorization", &["Bearer ", &session.token].concat())
+            .send()
+            .await;
+        read(response, decode::return_options).await
+    }
+
+    /// `POST /v1/shops/{shop}/orders/{orderId}/returns`. The caller keeps
+    /// `idempotency_key` for as long as it retries the same request, so a
+    /// retry after a lost answer gets the same return, not a second one.
+    pub async fn create_return(
+        &self,
+        session: &Session,
+        order: &OrderId,
+        idempotency_key: &str,
+        request: &ReturnRequest,
+    ) -> Result<ReturnView, ReturnFailure> {
+        fn failed<E>(_: E) -> ReturnFailure {
+            ReturnFailure::Failed(ApiError::Unavailable)
+        }
+        let body = JSON::stringify(&return_request(request)).map_err(failed)?;
+        let response = Request::post(&self.returns_url(order))
+            .header("Authorization", &["Bearer ", &session.token].concat())
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotency_key)
+            .body(body)
+            .map_err(failed)?
+            .send()
+            .await;
+        match outcome(response).await {
+            Ok(body) => decode::return_view(&body).map_err(failed),
+            Err((_, Some(body)))
+                if decode::problem_code(&body) == Some(ProblemCode::ReturnRefused) =>
+            {
+                Err(decode::refusals(&body).map_or_else(failed, ReturnFailure::Refused))
+            }
+            Err((error, _)) => Err(ReturnFailure::Failed(error)),
+        }
+    }
+
+    fn returns_url(&self, order: &OrderId) -> String {
+        [
+            &self.shop_url,
+            "/orders/",
+            &String::from(js_sys::encode_uri_component(order.as_str())),
+            "/returns",
+        ]
+        .concat()
+    }
+}
+
+/// `ReturnRequest` as the API reads it (camelCase), built for
+/// `JSON.stringify`; the field names follow the serde attributes.
+fn return_request(request: &ReturnRequest) -> Object {
+    let set = |object: &Object, key: &str, value: JsValue| {
+        let _ = Reflect::set(object, &key.into(), &value);
+    };
+    let text = |object: &Object, key: &str, value: Option<&str>| {
+        if let Some(value) = value {
+            set(object, key, value.into());
+        }
+    };
+    let items = Array::new();
+    for item in &request.items {
+        let reason = Object::new();
+        set(&reason, "reasonId", item.reason.reason_id.as_str().into());
+        text(&reason, "subReasonId", item.reason.sub_reason_id.as_deref());
+        text(&reason, "comment", item.reason.comment.as_deref());
+        text(&reason, "photoUrl", item.reason.photo_url.as_deref());
+        let wanted = Object::new();
+        set(&wanted, "lineItemId", item.line_item_id.as_str().into());
+        set(&wanted, "quantity", f64::from(item.quantity).into());
+        set(&wanted, "reason", reason.into());
+        text(
+            &wanted,
+            "exchangeVariantId",
+            item.exchange_variant_id.as_deref(),
+        );
+        items.push(&wanted);
+    }
+    let body = Object::new();
+    set(&body, "items", items.into());
+    set(
+        &body,
+        "resolution",
+        resolution_name(request.resolution).into(),
+    );
+    set(&body, "lang", request.lang.tag().into());
+    body
+}
+
+/// A resolution's serde name.
+pub fn resolution_name(resolution: Resolution) -> &'static str {
+    match resolution {
+        Resolution::Refund => "refund",
+        Resolution::StoreCredit => "store_credit",
+        Resolution::Exchange => "exchange",
+    }
 }
 
 /// Decodes a success body, or maps a failure to an [`ApiError`].
@@ -150,22 +269,30 @@ async fn read<T>(
     response: Result<Response, gloo_net::Error>,
     decode: fn(&JsValue) -> Result<T, Malformed>,
 ) -> Result<T, ApiError> {
-    let response = response.map_err(|_| ApiError::Unavailable)?;
+    let body = outcome(response).await.map_err(|(error, _)| error)?;
+    decode(&body).map_err(|_| ApiError::Unavailable)
+}
+
+/// A success body parsed, or the failure with its body when it has one.
+/// Not generic, so every endpoint shares one copy.
+async fn outcome(
+    response: Result<Response, gloo_net::Error>,
+) -> Result<JsValue, (ApiError, Option<JsValue>)> {
+    let response = response.map_err(|_| (ApiError::Unavailable, None))?;
     let body = response
         .text()
         .await
         .ok()
         .and_then(|text| JSON::parse(&text).ok());
     if response.ok() {
-        return body
-            .and_then(|body| decode(&body).ok())
-            .ok_or(ApiError::Unavailable);
+        return body.ok_or((ApiError::Unavailable, None));
     }
     // Prefer the stable problem code; fall back to the status for bodies
     // that did not come from our edge (a proxy's HTML error page).
     let code = body.as_ref().and_then(decode::problem_code);
-    Err(code.map_or_else(
+    let error = code.map_or_else(
         || ApiError::from_status(response.status()),
         ApiError::from_problem,
-    ))
+    );
+    Err((error, body))
 }

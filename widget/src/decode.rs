@@ -9,7 +9,12 @@
 
 use aftercart_shared::api::{
     CheckpointView, LineItemView, LookupResponse, OrderStatusView, OrderSummary, OrderView,
-    ProblemCode, ShipmentView,
+    ProblemCode, ReasonOption, ResolutionOffer, ReturnItemOption, ReturnOptions, ReturnView,
+    ShipmentView,
+};
+use aftercart_shared::returns::{
+    ApprovedItem, ApprovedReturn, ChosenReason, ItemRefusal, PolicySummary, RefusalCode,
+    Resolution, ReturnStatus, Terms,
 };
 use aftercart_shared::tracking::{Step, TrackingStatus};
 use aftercart_shared::{OrderId, UnixTime};
@@ -200,7 +205,178 @@ pub fn problem_code(value: &JsValue) -> Option<ProblemCode> {
         ProblemCode::TokenExpired,
         ProblemCode::NotFound,
         ProblemCode::RateLimited,
+        ProblemCode::ReturnRefused,
     ]
     .into_iter()
     .find(|known| known.as_str() == code)
+}
+
+/// `ReturnOptions`
+pub fn return_options(value: &JsValue) -> Result<ReturnOptions> {
+    let policy = get(value, "policy");
+    let strings = |key| list(&policy, key, |line| line.as_string().ok_or(Malformed));
+    Ok(ReturnOptions {
+        shop_name: opt_string(value, "shopName").unwrap_or_default(),
+        policy: PolicySummary {
+            what_and_until: strings("whatAndUntil")?,
+            how: strings("how")?,
+            rules: strings("rules")?,
+        },
+        items: list(value, "items", return_item)?,
+        reasons: list(value, "reasons", reason_option)?,
+        // Absent from older edges: nothing to show amounts from.
+        offers: list(value, "offers", offer).unwrap_or_default(),
+        returns: list(value, "returns", return_view)?,
+    })
+}
+
+fn return_item(value: &JsValue) -> Result<ReturnItemOption> {
+    let refusal = get(value, "refusal");
+    Ok(ReturnItemOption {
+        line_item_id: string(value, "lineItemId")?,
+        title: string(value, "title")?,
+        remaining: count(value, "remaining")?,
+        last_day: opt_string(value, "lastDay"),
+        resolutions: list(value, "resolutions", |name| {
+            resolution(&name.as_string().unwrap_or_default())
+        })?,
+        refusal: if refusal.is_object() {
+            Some(item_refusal(&refusal)?)
+        } else {
+            None
+        },
+    })
+}
+
+fn reason_option(value: &JsValue) -> Result<ReasonOption> {
+    Ok(ReasonOption {
+        id: string(value, "id")?,
+        label: string(value, "label")?,
+        requires_comment: flag(value, "requiresComment")?,
+        requires_photo: flag(value, "requiresPhoto")?,
+        // `[id, label]` pairs.
+        sub_reasons: list(value, "subReasons", |pair| {
+            Ok((string(pair, "0")?, string(pair, "1")?))
+        })?,
+    })
+}
+
+fn offer(value: &JsValue) -> Result<ResolutionOffer> {
+    Ok(ResolutionOffer {
+        resolution: resolution(&string(value, "resolution")?)?,
+        terms: Terms {
+            fee_minor: int(value, "feeMinor").unwrap_or(0),
+            bonus_percent: u16::try_from(int(value, "bonusPercent").unwrap_or(0))
+                .map_err(|_| Malformed)?,
+        },
+    })
+}
+
+/// `ReturnView`: a return on file, or the one just created.
+pub fn return_view(value: &JsValue) -> Result<ReturnView> {
+    Ok(ReturnView {
+        rma: string(value, "rma")?,
+        status: return_status(&string(value, "status")?)?,
+        created_at: time(value, "createdAt")?,
+        approved: ApprovedReturn {
+            resolution: resolution(&string(value, "resolution")?)?,
+            currency: string(value, "currency")?,
+            items: list(value, "items", approved_item)?,
+            items_minor: int(value, "itemsMinor")?,
+            bonus_minor: int(value, "bonusMinor")?,
+            fee_minor: int(value, "feeMinor")?,
+            total_minor: int(value, "totalMinor")?,
+        },
+    })
+}
+
+fn approved_item(value: &JsValue) -> Result<ApprovedItem> {
+    let reason = get(value, "reason");
+    Ok(ApprovedItem {
+        line_item_id: string(value, "lineItemId")?,
+        quantity: count(value, "quantity")?,
+        unit_price_minor: int(value, "unitPriceMinor")?,
+        amount_minor: int(value, "amountMinor")?,
+        reason: ChosenReason {
+            reason_id: string(&reason, "reasonId")?,
+            sub_reason_id: opt_string(&reason, "subReasonId"),
+            comment: opt_string(&reason, "comment"),
+            photo_url: opt_string(&reason, "photoUrl"),
+        },
+        exchange_variant_id: opt_string(value, "exchangeVariantId"),
+    })
+}
+
+/// The `refusals` of a `return_refused` problem.
+pub fn refusals(value: &JsValue) -> Result<Vec<ItemRefusal>> {
+    list(value, "refusals", item_refusal)
+}
+
+fn item_refusal(value: &JsValue) -> Result<ItemRefusal> {
+    Ok(ItemRefusal {
+        line_item_id: opt_string(value, "lineItemId"),
+        code: refusal_code(&string(value, "code")?)?,
+        reason: string(value, "reason")?,
+    })
+}
+
+fn count(object: &JsValue, key: &str) -> Result<u32> {
+    u32::try_from(int(object, key)?).map_err(|_| Malformed)
+}
+
+/// Serde's snake_case names.
+fn resolution(name: &str) -> Result<Resolution> {
+    Ok(match name {
+        "refund" => Resolution::Refund,
+        "store_credit" => Resolution::StoreCredit,
+        "exchange" => Resolution::Exchange,
+        _ => return Err(Malformed),
+    })
+}
+
+fn return_status(name: &str) -> Result<ReturnStatus> {
+    use ReturnStatus::*;
+    Ok(match name {
+        "requested" => Requested,
+        "approved" => Approved,
+        "in_transit" => InTransit,
+        "received" => Received,
+        "refunded" => Refunded,
+        "credited" => Credited,
+        "exchanged" => Exchanged,
+        "closed" => Closed,
+        "rejected" => Rejected,
+        "cancelled" => Cancelled,
+        _ => return Err(Malformed),
+    })
+}
+
+fn refusal_code(name: &str) -> Result<RefusalCode> {
+    use RefusalCode::*;
+    Ok(match name {
+        "order_cancelled" => OrderCancelled,
+        "currency_mismatch" => CurrencyMismatch,
+        "excluded" => Excluded,
+        "final_sale" => FinalSale,
+        "not_shipped" => NotShipped,
+        "not_delivered" => NotDelivered,
+        "window_closed" => WindowClosed,
+        "already_refunded" => AlreadyRefunded,
+        "already_returned" => AlreadyReturned,
+        "quantity_too_high" => QuantityTooHigh,
+        "resolution_not_offered" => ResolutionNotOffered,
+        "exchange_only" => ExchangeOnly,
+        "unknown_item" => UnknownItem,
+        "duplicate_item" => DuplicateItem,
+        "invalid_quantity" => InvalidQuantity,
+        "nothing_selected" => NothingSelected,
+        "exchange_variant_required" => ExchangeVariantRequired,
+        "unknown_reason" => UnknownReason,
+        "sub_reason_required" => SubReasonRequired,
+        "comment_required" => CommentRequired,
+        "comment_too_long" => CommentTooLong,
+        "photo_required" => PhotoRequired,
+        "photo_invalid" => PhotoInvalid,
+        _ => return Err(Malformed),
+    })
 }

@@ -9,6 +9,7 @@ mod decode;
 mod format;
 mod lookup;
 mod order;
+mod returns;
 
 use aftercart_shared::i18n::Lang;
 use wasm_bindgen::prelude::*;

@@ -3,7 +3,10 @@
 
 use std::time::Duration;
 
-use aftercart_shared::api::{CheckpointView, LineItemView, OrderSummary, OrderView, ShipmentView};
+use aftercart_shared::OrderId;
+use aftercart_shared::api::{
+    CheckpointView, LineItemView, OrderSummary, OrderView, ReturnOptions, ReturnView, ShipmentView,
+};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use aftercart_shared::tracking::Step;
 use leptos::html;
@@ -11,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::api::{Api, ApiError, Session};
 use crate::format::{self, aria_bool};
+use crate::returns::{return_flow, return_slip, returns_card};
 
 /// How often an open order is re-fetched. Tracking data changes a few times
 /// a day; once a minute is fresh enough and gentle on the edge.
@@ -40,6 +44,7 @@ pub fn OrderPage(
     on_open: Callback<Session>,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
+    let lang = expect_context::<Lang>();
     let first = match seed {
         Some(order) => Load::Ready(order),
         None => Load::Loading,
@@ -52,37 +57,41 @@ pub fn OrderPage(
     // One request at a time: the minute tick and a return to the tab can
     // coincide.
     let in_flight = StoredValue::new(false);
-    let load = move || {
-        if in_flight.get_value() {
-            return;
-        }
-        in_flight.set_value(true);
+    let load = {
         let api = api.clone();
         let session = session.clone();
-        leptos::task::spawn_local(async move {
-            let result = api.order(&session).await;
-            // `Some`: the page was left while the request was in flight.
-            if in_flight.try_set_value(false).is_some() {
+        move || {
+            if in_flight.get_value() {
                 return;
             }
-            let next = match result {
-                // Unchanged (the usual refresh): keep the DOM, and the
-                // shopper's focus in it, as it is.
-                Ok(order) if state.with_untracked(|now| now.shows(&order)) => return,
-                Ok(order) => Load::Ready(order),
-                // A blip during a background refresh keeps the last good
-                // view instead of replacing the order with an error.
-                Err(error) if error.is_transient() && state.with_untracked(Load::is_ready) => {
+            in_flight.set_value(true);
+            let api = api.clone();
+            let session = session.clone();
+            leptos::task::spawn_local(async move {
+                let result = api.order(&session).await;
+                // `Some`: the page was left while the request was in flight.
+                if in_flight.try_set_value(false).is_some() {
                     return;
                 }
-                Err(ApiError::SessionExpired) => {
-                    on_expired.run(focus || state.with_untracked(Load::is_ready));
-                    return;
-                }
-                Err(error) => Load::Failed(error),
-            };
-            let _ = set_state.try_set(next);
-        });
+                let next = match result {
+                    // Unchanged (the usual refresh): keep the DOM, and the
+                    // shopper's focus in it, as it is.
+                    Ok(order) if state.with_untracked(|now| now.shows(&order)) => return,
+                    Ok(order) => Load::Ready(order),
+                    // A blip during a background refresh keeps the last good
+                    // view instead of replacing the order with an error.
+                    Err(error) if error.is_transient() && state.with_untracked(Load::is_ready) => {
+                        return;
+                    }
+                    Err(ApiError::SessionExpired) => {
+                        on_expired.run(focus || state.with_untracked(Load::is_ready));
+                        return;
+                    }
+                    Err(error) => Load::Failed(error),
+                };
+                let _ = set_state.try_set(next);
+            });
+        }
     };
     if state.with_untracked(|state| matches!(state, Load::Loading)) {
         load();
@@ -142,13 +151,87 @@ pub fn OrderPage(
     // Lives outside the refreshed subtree so a refresh keeps lists open.
     let expanded = RwSignal::new(Vec::<String>::new());
 
-    move || match state.get() {
+    // Returns: what can go back and what is on file, loaded once the order
+    // is known and again after a return is created. A shop without online
+    // returns (404) or a failed load just shows no returns card.
+    let returns = RwSignal::new(None::<ReturnOptions>);
+    let returns_for = StoredValue::new(None::<OrderId>);
+    let load_returns = {
+        let session = session.clone();
+        move |order: OrderId| {
+            returns_for.set_value(Some(order.clone()));
+            let api = api.clone();
+            let session = session.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(found) = api.return_options(&session, &order, lang).await {
+                    let _ = returns.try_set(Some(found));
+                }
+            });
+        }
+    };
+    Effect::new({
+        let load_returns = load_returns.clone();
+        move || {
+            let id = state.with(|state| match state {
+                Load::Ready(order) => Some(order.id.clone()),
+                _ => None,
+            });
+            if let Some(id) =
+                id.filter(|id| returns_for.with_value(|done| done.as_ref() != Some(id)))
+            {
+                load_returns(id);
+            }
+        }
+    });
+    // The return flow or a slip, shown in place of the order (which stays
+    // mounted, hidden, so closing them returns to it as it was).
+    let screen = RwSignal::new(Screen::Order);
+    let close = Callback::new(move |()| {
+        screen.set(Screen::Order);
+        request_animation_frame(move || {
+            if let Some(heading) = heading.get_untracked() {
+                let _ = heading.focus();
+            }
+        });
+    });
+    let on_slip = Callback::new(move |slip| screen.set(Screen::Slip(slip)));
+    let on_start = Callback::new(move |()| screen.set(Screen::Flow));
+    let on_created = Callback::new({
+        let load_returns = load_returns.clone();
+        move |()| {
+            if let Some(id) = returns_for.get_value() {
+                load_returns(id);
+            }
+        }
+    });
+    let returns_screen = move || {
+        let current = screen.get();
+        if current == Screen::Order {
+            return None;
+        }
+        let order = state.with_untracked(|state| match state {
+            Load::Ready(order) => Some(order.clone()),
+            _ => None,
+        })?;
+        let options = returns.get_untracked()?;
+        Some(match current {
+            Screen::Slip(slip) => return_slip(slip, order, options, close).into_any(),
+            _ => {
+                return_flow(order, options, session.clone(), on_created, on_slip, close).into_any()
+            }
+        })
+    };
+
+    let order_view = move || match state.get() {
         Load::Loading => view! { <Skeleton /> }.into_any(),
         Load::Ready(order) => view! {
             <OrderDetails
                 order=order
                 heading=heading
                 expanded=expanded
+                returns=returns
+                on_start=on_start
+                on_slip=on_slip
                 on_back=on_back
                 on_open=on_open
             />
@@ -168,7 +251,21 @@ pub fn OrderPage(
             }
             .into_any()
         }
+    };
+    view! {
+        {returns_screen}
+        <div class="ac-contents" class:ac-hidden=move || screen.with(|s| *s != Screen::Order)>
+            {order_view}
+        </div>
     }
+}
+
+/// What the order page shows.
+#[derive(Debug, Clone, PartialEq)]
+enum Screen {
+    Order,
+    Flow,
+    Slip(ReturnView),
 }
 
 /// Where the order page is.
@@ -257,6 +354,12 @@ fn OrderDetails(
     heading: NodeRef<html::H2>,
     /// Ids of shipments whose full checkpoint list is open.
     expanded: RwSignal<Vec<String>>,
+    /// The order's return options, once loaded.
+    returns: RwSignal<Option<ReturnOptions>>,
+    /// "Start a return".
+    on_start: Callback<()>,
+    /// Show a return's slip.
+    on_slip: Callback<ReturnView>,
     /// "Look up another order".
     on_back: Callback<()>,
     /// Open one of "your other orders".
@@ -348,6 +451,11 @@ fn OrderDetails(
             })
             .collect_view()}
         <LineItems items=order.line_items currency=order.currency total_minor=order.total_minor />
+        {move || {
+            returns
+                .get()
+                .map(|options| returns_card(options, on_start, on_slip))
+        }}
         {(!order.other_orders.is_empty())
             .then(|| view! { <OtherOrders orders=order.other_orders on_open=on_open /> })}
         <button class="ac-button ac-button-quiet ac-back" type="button" on:click=move |_| on_back.run(())>

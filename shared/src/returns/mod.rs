@@ -32,8 +32,8 @@ pub use policy::{
 };
 pub use reasons::{ChosenReason, LocalizedText, Reason, ReasonError, Requirements, SubReason};
 pub use request::{
-    ApprovedItem, ApprovedReturn, EarlierReturn, ItemAssessment, ItemRefusal, RequestedItem,
-    ReturnRequest, Returnable, ReturnableOrder, ReturnedUnits, assess, check_request,
-    units_in_earlier_returns,
+    Amounts, ApprovedItem, ApprovedReturn, EarlierReturn, ItemAssessment, ItemRefusal,
+    RequestedItem, ReturnRequest, Returnable, ReturnableOrder, ReturnedUnits, assess,
+    check_request, common_resolutions, line_amount, units_in_earlier_returns,
 };
 pub use rma::{RmaError, RmaNumber};

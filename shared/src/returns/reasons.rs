@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 
 /// Longest comment accepted, in characters.
 pub const MAX_COMMENT_CHARS: usize = 2_000;
@@ -137,6 +137,20 @@ pub enum ReasonError {
     PhotoInvalid,
 }
 
+impl ReasonError {
+    /// What to tell the shopper (`CommentTooLong` has a `{max}` placeholder).
+    pub fn message(self) -> Msg {
+        match self {
+            Self::UnknownReason => Msg::ReturnReasonUnknown,
+            Self::SubReasonRequired => Msg::ReturnSubReasonRequired,
+            Self::CommentRequired => Msg::ReturnCommentRequired,
+            Self::CommentTooLong => Msg::ReturnCommentTooLong,
+            Self::PhotoRequired => Msg::ReturnPhotoRequired,
+            Self::PhotoInvalid => Msg::ReturnPhotoInvalid,
+        }
+    }
+}
+
 /// Checks a shopper's choice against the list and returns it normalized:
 /// ids and texts trimmed, blank texts dropped. A policy without reasons
 /// accepts any choice (the merchant did not ask).
@@ -202,7 +216,7 @@ pub fn validate(reasons: &[Reason], chosen: &ChosenReason) -> Result<ChosenReaso
 
 /// An absolute `https://` URL with a host and nothing that could break out
 /// of an attribute or a log line.
-fn is_https_link(url: &str) -> bool {
+pub fn is_https_link(url: &str) -> bool {
     let Some(rest) = url
         .get(..8)
         .filter(|scheme| scheme.eq_ignore_ascii_case("https://"))

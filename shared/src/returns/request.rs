@@ -11,7 +11,7 @@ use crate::tracking::Timeline;
 
 use super::eligibility::{Clock, ItemContext, Refusal, RefusalCode, check_item};
 use super::lifecycle::ReturnStatus;
-use super::policy::{Deadline, ProductCatalog, Resolution, ReturnPolicy, WindowStart};
+use super::policy::{Deadline, ProductCatalog, Resolution, ReturnPolicy, Terms, WindowStart};
 use super::reasons::{self, ChosenReason};
 
 /// The order as the return engine needs it: the order, what the catalog
@@ -104,6 +104,54 @@ pub struct ApprovedReturn {
     /// below zero: the shopper never owes money for returning.
     pub fee_minor: i64,
     pub total_minor: i64,
+}
+
+/// The money of a return: what the shopper is shown before confirming and
+/// what the server settles, from one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Amounts {
+    pub items_minor: i64,
+    pub bonus_minor: i64,
+    pub fee_minor: i64,
+    pub total_minor: i64,
+}
+
+impl Amounts {
+    /// The amounts for items worth `items_minor` under a resolution's terms.
+    /// Integer minor units; arithmetic saturates rather than wraps, so
+    /// corrupt prices can only under-pay, never over-pay.
+    pub fn settle(resolution: Resolution, terms: Terms, items_minor: i64) -> Self {
+        let bonus_minor = match resolution {
+            Resolution::StoreCredit => percent_floor(items_minor, terms.bonus_percent),
+            Resolution::Refund | Resolution::Exchange => 0,
+        };
+        let gross = items_minor.saturating_add(bonus_minor);
+        let fee_minor = terms.fee_minor.clamp(0, gross.max(0));
+        Self {
+            items_minor,
+            bonus_minor,
+            fee_minor,
+            total_minor: gross - fee_minor,
+        }
+    }
+}
+
+/// What `quantity` units of a line at `unit_price_minor` bring back. A
+/// negative "price" is a discount line, not money to give back.
+pub fn line_amount(unit_price_minor: i64, quantity: u32) -> i64 {
+    unit_price_minor.max(0).saturating_mul(i64::from(quantity))
+}
+
+/// The resolutions every one of the chosen items allows, in display order
+/// (an exchange-only item leaves only exchange for the whole return).
+pub fn common_resolutions<'a>(
+    per_item: impl IntoIterator<Item = &'a [Resolution]>,
+) -> Vec<Resolution> {
+    let mut common = Resolution::ALL.to_vec();
+    for allowed in per_item {
+        common.retain(|r| allowed.contains(r));
+    }
+    common
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -322,20 +370,17 @@ fn check_one(
     if resolution == Resolution::Exchange && exchange_variant_id.is_none() {
         return Err(Refusal::ExchangeVariantRequired);
     }
-    // A negative "price" is a discount line, not money to give back.
-    let unit_price_minor = item.unit_price_minor.max(0);
     Ok(ApprovedItem {
         line_item_id: item.id.clone(),
         quantity: wanted.quantity,
-        unit_price_minor,
-        amount_minor: unit_price_minor.saturating_mul(i64::from(wanted.quantity)),
+        unit_price_minor: item.unit_price_minor.max(0),
+        amount_minor: line_amount(item.unit_price_minor, wanted.quantity),
         reason,
         exchange_variant_id,
     })
 }
 
-/// The money. Integer minor units throughout; arithmetic saturates rather
-/// than wraps, so corrupt prices can only under-pay, never over-pay.
+/// The money, by [`Amounts::settle`].
 fn settle(
     policy: &ReturnPolicy,
     resolution: Resolution,
@@ -345,20 +390,15 @@ fn settle(
     let items_minor = items
         .iter()
         .fold(0_i64, |sum, i| sum.saturating_add(i.amount_minor));
-    let bonus_minor = match resolution {
-        Resolution::StoreCredit => percent_floor(items_minor, terms.bonus_percent),
-        Resolution::Refund | Resolution::Exchange => 0,
-    };
-    let gross = items_minor.saturating_add(bonus_minor);
-    let fee_minor = terms.fee_minor.clamp(0, gross);
+    let amounts = Amounts::settle(resolution, terms, items_minor);
     ApprovedReturn {
         resolution,
         currency: policy.currency.trim().to_ascii_uppercase(),
         items,
         items_minor,
-        bonus_minor,
-        fee_minor,
-        total_minor: gross - fee_minor,
+        bonus_minor: amounts.bonus_minor,
+        fee_minor: amounts.fee_minor,
+        total_minor: amounts.total_minor,
     }
 }
 
@@ -381,5 +421,52 @@ mod tests {
         assert_eq!(percent_floor(12_345, 15), 1_851);
         assert_eq!(percent_floor(i64::MAX, 100), i64::MAX);
         assert_eq!(percent_floor(i64::MAX, 50), i64::MAX / 2);
+    }
+
+    #[test]
+    fn amounts_add_the_bonus_and_take_the_fee_never_below_zero() {
+        let credit = Terms {
+            fee_minor: 0,
+            bonus_percent: 10,
+        };
+        assert_eq!(
+            Amounts::settle(Resolution::StoreCredit, credit, 19_900),
+            Amounts {
+                items_minor: 19_900,
+                bonus_minor: 1_990,
+                fee_minor: 0,
+                total_minor: 21_890,
+            }
+        );
+        // A bonus means nothing for a refund; the fee is taken.
+        let refund = Terms {
+            fee_minor: 4_900,
+            bonus_percent: 10,
+        };
+        let amounts = Amounts::settle(Resolution::Refund, refund, 449_900);
+        assert_eq!((amounts.bonus_minor, amounts.total_minor), (0, 445_000));
+        // The fee is capped at what comes back: the shopper never pays.
+        let amounts = Amounts::settle(Resolution::Refund, refund, 1_000);
+        assert_eq!((amounts.fee_minor, amounts.total_minor), (1_000, 0));
+        // A line of discount (negative price) brings nothing back.
+        assert_eq!(line_amount(-500, 2), 0);
+        assert_eq!(line_amount(19_900, 3), 59_700);
+    }
+
+    #[test]
+    fn common_resolutions_keep_what_every_item_allows_in_order() {
+        use Resolution::*;
+        let all: &[Resolution] = &[Refund, StoreCredit, Exchange];
+        let exchange_only: &[Resolution] = &[Exchange];
+        assert_eq!(
+            common_resolutions([all, all]),
+            vec![Refund, StoreCredit, Exchange]
+        );
+        assert_eq!(common_resolutions([all, exchange_only]), vec![Exchange]);
+        assert_eq!(
+            common_resolutions([&[StoreCredit, Refund][..], all]),
+            vec![Refund, StoreCredit]
+        );
+        assert_eq!(common_resolutions([exchange_only, &[Refund][..]]), vec![]);
     }
 }
