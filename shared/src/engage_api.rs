@@ -11,9 +11,13 @@
 //! | `POST /v1/shops/{shop}/orders/{orderId}/reviews` | [`ReviewSubmission`] | 201 [`ReviewReceipt`] |
 //! | `POST /v1/shops/{shop}/orders/{orderId}/nps` | [`NpsSubmission`] | 201 / 409 `already_answered` |
 //! | `GET  /v1/shops/{shop}/orders/{orderId}/rewards` | | [`RewardsView`] |
+//! | `GET  /v1/shops/{shop}/products/{productId}/reviews?page=N` | | [`ProductReviews`] (public) |
+//! | `GET  /v1/admin/shops/{shop}/reviews?status=…&cursor=…` | | [`AdminReviewList`] (admin key) |
+//! | `POST /v1/admin/shops/{shop}/reviews/{id}` | [`ModerationRequest`] | [`AdminReview`] (admin key) |
 
 use serde::{Deserialize, Serialize};
 
+use crate::UnixTime;
 use crate::engage::{Action, Prompt};
 use crate::referral::Incentive;
 
@@ -23,7 +27,8 @@ use crate::referral::Incentive;
 pub struct EngagementView {
     /// At most one prompt (the scheduler's choice), with its content.
     pub prompt: Option<PromptView>,
-    /// The scheduler's rule for this answer (e.g. `reviewDue`, `capReached`),
+    /// The scheduler's [`Rule`](crate::engage::Rule) for this answer, by its
+    /// stable name (e.g. `review_delay`, `global_cap`, `still_open`),
     /// so a merchant can see why something was or was not shown.
     pub rule: String,
 }
@@ -151,6 +156,79 @@ pub struct ReviewReceipt {
     pub incentivized: bool,
     /// The thank-you coupon, the same for every rating.
     pub coupon: Option<String>,
+}
+
+/// A published review as anyone may read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishedReview {
+    pub id: String,
+    /// The reviewer's first name (or initial), never their email.
+    pub author: String,
+    pub rating: u8,
+    /// Plain text: render it as text, never as HTML.
+    pub title: String,
+    pub body: String,
+    pub photo_url: Option<String>,
+    pub verified: bool,
+    pub incentivized: bool,
+    pub created_at: UnixTime,
+}
+
+/// `GET /v1/shops/{shop}/products/{productId}/reviews?page=N`: published
+/// reviews, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProductReviews {
+    pub product_id: String,
+    /// Published reviews in all.
+    pub count: u32,
+    /// Mean rating to one decimal; `None` without reviews.
+    pub average_rating: Option<f64>,
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+    pub reviews: Vec<PublishedReview>,
+    /// schema.org `Product` with `AggregateRating` and `Review`s, safe to
+    /// put inside `<script type="application/ld+json">` as is.
+    pub json_ld: String,
+}
+
+/// A review as the merchant moderates it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdminReview {
+    pub id: String,
+    pub order_id: String,
+    pub line_item_id: String,
+    pub product_id: String,
+    pub author: String,
+    pub rating: u8,
+    pub title: String,
+    pub body: String,
+    pub photo_url: Option<String>,
+    pub status: ModerationStatus,
+    pub verified: bool,
+    pub incentivized: bool,
+    pub coupon: Option<String>,
+    pub created_at: UnixTime,
+    pub moderated_at: Option<UnixTime>,
+}
+
+/// `GET /v1/admin/shops/{shop}/reviews`: oldest first (a moderation
+/// queue); pass `nextCursor` back as `cursor` for the next page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdminReviewList {
+    pub reviews: Vec<AdminReview>,
+    pub next_cursor: Option<String>,
+}
+
+/// `POST /v1/admin/shops/{shop}/reviews/{id}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModerationRequest {
+    pub status: ModerationStatus,
 }
 
 /// `POST …/nps`: 0–10 and an optional comment, once per order.

@@ -22,6 +22,7 @@ pub mod order;
 pub mod outbound;
 pub mod referral;
 pub mod returns;
+pub mod reviews;
 pub mod settings;
 pub mod time;
 pub mod token;

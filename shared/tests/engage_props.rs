@@ -5,7 +5,7 @@
 
 use aftercart_shared::engage::{
     Action, Decision, Delivery, EngageSettings, Event, History, OrderContext, ProductId, Prompt,
-    PromptKind, ReviewItem, Scheduler,
+    PromptKind, ReviewItem, Rule, Scheduler,
 };
 use aftercart_shared::{OrderId, UnixTime};
 use proptest::prelude::*;
@@ -157,13 +157,24 @@ proptest! {
             return Ok(());
         };
         prop_assert!(!order.cancelled);
+        let gap = i64::from(settings.min_gap_hours) * 3600;
+        if decision.rule() == Rule::StillOpen {
+            // Re-served: shown on this order in this visit, never closed.
+            prop_assert!(history.events().iter().any(|e| e.order == order.order
+                && e.prompt == *prompt
+                && e.action == Action::Shown
+                && e.at.secs() > NOW - gap));
+            prop_assert!(!history.events().iter().any(|e| e.order == order.order
+                && e.prompt == *prompt
+                && e.action != Action::Shown));
+            return Ok(());
+        }
         if prompt.kind().counts_against_cap() {
             prop_assert!(
                 counted_in_window(&history, now, settings.cap_window_days)
                     < settings.cap_prompts as usize
             );
         }
-        let gap = i64::from(settings.min_gap_hours) * 3600;
         prop_assert!(history
             .events()
             .iter()

@@ -611,21 +611,23 @@ fn recommendations_carry_the_merchant_discount_only_after_delivery() {
 }
 
 #[test]
-fn reloads_on_the_same_day_show_nothing_new() {
+fn reloads_on_the_same_day_show_the_same_prompt_and_nothing_new() {
     let scheduler = Scheduler::new(EngageSettings::default()).unwrap();
     let order = first_order();
+    let o1 = OrderId::parse("o1").unwrap();
     let mut history = History::default();
     let first = scheduler.decide(&order.context(at(5, 10)), &history, at(5, 10));
     let prompt = first.prompt().unwrap().clone();
-    history.record(
-        at(5, 10),
-        OrderId::parse("o1").unwrap(),
-        prompt,
-        Action::Shown,
-    );
+    history.record(at(5, 10), o1.clone(), prompt.clone(), Action::Shown);
+    // Still open: the same prompt again, not another one.
     let reload = scheduler.decide(&order.context(at(5, 11)), &history, at(5, 11));
+    assert_eq!(reload.prompt(), Some(&prompt));
+    assert_eq!(reload.rule(), aftercart_shared::engage::Rule::StillOpen);
+    // Once closed, nothing new until the gap has passed.
+    history.record(at(5, 11), o1, prompt, Action::Dismissed);
+    let after = scheduler.decide(&order.context(at(5, 12)), &history, at(5, 12));
     assert!(matches!(
-        reload,
+        after,
         Decision::Quiet {
             reason: QuietReason::TooSoon { next_at, .. }
         } if next_at == at(6, 6)

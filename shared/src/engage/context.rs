@@ -4,8 +4,19 @@ use std::collections::BTreeMap;
 
 use super::ProductId;
 use crate::order::Order;
+use crate::referral::MailboxKey;
 use crate::tracking::Timeline;
 use crate::{OrderId, UnixTime};
+
+/// Who the shopper is across their orders at one shop: their normalized
+/// mailbox, or for an order without an email (only a merchant's link opens
+/// it) the order itself.
+pub fn shopper_key(order: &Order) -> String {
+    order.email.as_ref().map_or_else(
+        || format!("order:{}", order.id),
+        |email| MailboxKey::of(email).as_str().to_owned(),
+    )
+}
 
 /// Where the order's parcels are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -176,6 +187,15 @@ mod tests {
             line_items: lines,
             shipments,
         }
+    }
+
+    #[test]
+    fn shoppers_are_their_mailbox_or_else_the_order() {
+        let mut o = order(vec![], vec![]);
+        o.email = Some(Email::parse("A.Berg+shop@Example.com").unwrap());
+        assert_eq!(shopper_key(&o), "a.berg@example.com");
+        o.email = None;
+        assert_eq!(shopper_key(&o), "order:o1");
     }
 
     #[test]

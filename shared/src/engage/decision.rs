@@ -55,6 +55,9 @@ pub enum ShowReason {
     InTransit,
     /// Delivered, and nothing that asks for something is due.
     NothingElseDue,
+    /// Shown on this order during this visit and not yet dismissed or
+    /// answered: served again, not shown again.
+    StillOpen,
 }
 
 impl ShowReason {
@@ -67,6 +70,7 @@ impl ShowReason {
             Self::ReferralAfterDelivery => Rule::ReferralAfterDelivery,
             Self::InTransit => Rule::FillersInTransit,
             Self::NothingElseDue => Rule::FillersWhenIdle,
+            Self::StillOpen => Rule::StillOpen,
         }
     }
 }
@@ -124,5 +128,6 @@ pub enum Rule {
     ReferralAfterDelivery,
     FillersInTransit,
     FillersWhenIdle,
+    StillOpen,
     NothingDue,
 }

@@ -231,6 +231,60 @@ impl History {
             .any(|e| &e.order == order && e.prompt.kind() == kind)
     }
 
+    /// The prompt most recently shown on `order` after `after`. Ties (one
+    /// timestamp, two prompts) go to the greater kind, then product, so the
+    /// answer does not depend on the order of events.
+    pub(super) fn latest_showing_on(&self, order: &OrderId, after: UnixTime) -> Option<&Prompt> {
+        self.events
+            .iter()
+            .filter(|e| &e.order == order && e.action == Action::Shown && e.at > after)
+            .max_by(|a, b| {
+                let product = |p: &Prompt| match p {
+                    Prompt::ReviewRequest { product } => Some(product.clone()),
+                    _ => None,
+                };
+                let discount = |p: &Prompt| matches!(p, Prompt::Recommendations { discount: true });
+                (
+                    a.at,
+                    a.prompt.kind(),
+                    product(&a.prompt),
+                    discount(&a.prompt),
+                )
+                    .cmp(&(
+                        b.at,
+                        b.prompt.kind(),
+                        product(&b.prompt),
+                        discount(&b.prompt),
+                    ))
+            })
+            .map(|e| &e.prompt)
+    }
+
+    /// Whether the shopper dismissed or answered `prompt` on `order`.
+    pub(super) fn closed(&self, order: &OrderId, prompt: &Prompt) -> bool {
+        self.closing_action(order, prompt).is_some()
+    }
+
+    /// The shopper's final word on `prompt` on `order`: an answer outranks a
+    /// dismissal (someone who said "not now" and later wrote the review did
+    /// answer).
+    pub(super) fn closing_action(&self, order: &OrderId, prompt: &Prompt) -> Option<Action> {
+        let actions = self
+            .events
+            .iter()
+            .filter(|e| &e.order == order && &e.prompt == prompt)
+            .map(|e| e.action);
+        let mut closing = None;
+        for action in actions {
+            match action {
+                Action::Answered => return Some(Action::Answered),
+                Action::Dismissed => closing = Some(Action::Dismissed),
+                Action::Shown => {}
+            }
+        }
+        closing
+    }
+
     /// The latest dismissal of `kind`, on any order.
     pub(super) fn last_dismissal(&self, kind: PromptKind) -> Option<UnixTime> {
         self.events

@@ -32,6 +32,12 @@
 //!   delivery.
 //! * **Minimum gap**: no prompt within [20] hours of the previous one, so
 //!   reloads and several open orders show one prompt per visit-day.
+//! * **Still open**: the gap is also the length of a visit. A prompt shown
+//!   on an order within it and neither dismissed nor answered keeps showing
+//!   on that order (reloads, the widget's refresh) instead of vanishing
+//!   because of the gap its own showing started. Re-serving it is not
+//!   another showing: [`Scheduler::check_event`] does not record it again,
+//!   so it uses no cap slot and no reminder.
 //! * **Global cap**: at most [5] counted prompts per shopper in any rolling
 //!   [30]-day window (window is `(now − 30 days, now]`).
 //!
@@ -57,18 +63,25 @@
 //! never whether something is due, so the cap and gap still decide how
 //! often anything is shown. The thank-you line is never demoted.
 
+mod content;
 mod context;
 mod decision;
+mod events;
 mod history;
 mod settings;
 
-pub use context::{Delivery, OrderContext, ReviewItem};
+pub use content::{
+    ContentError, EngageContent, RecommendationSettings, RecommendedItem, ThankYouSettings,
+    TipItem, UsageTipSettings, keys,
+};
+pub use context::{Delivery, OrderContext, ReviewItem, shopper_key};
 pub use decision::{Decision, QuietReason, Rule, ShowReason};
+pub use events::{EventOutcome, EventRefusal};
 pub use history::{Action, Event, History, ProductId, Prompt, PromptKind};
 pub use settings::{EngageError, EngageSettings};
 
-use crate::UnixTime;
 use crate::time::SECONDS_PER_DAY;
+use crate::{OrderId, UnixTime};
 
 /// Decides engagement prompts under one merchant's validated settings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +114,13 @@ impl Scheduler {
         if order.cancelled {
             return Decision::Quiet {
                 reason: QuietReason::OrderCancelled,
+            };
+        }
+        if let Some(prompt) = self.still_open(&order.order, history, now) {
+            return Decision::Show {
+                prompt: prompt.clone(),
+                reason: ShowReason::StillOpen,
+                outranked: Vec::new(),
             };
         }
         let mut due: Vec<(Prompt, ShowReason)> = Vec::new();
@@ -173,6 +193,34 @@ impl Scheduler {
             prompt,
             reason,
             outranked: ranked.map(|(p, _)| p.kind()).collect(),
+        }
+    }
+
+    /// The prompt shown on `order` during this visit (within the minimum
+    /// gap) that the shopper has neither dismissed nor answered, if its kind
+    /// is still switched on.
+    pub(crate) fn still_open<'h>(
+        &self,
+        order: &OrderId,
+        history: &'h History,
+        now: UnixTime,
+    ) -> Option<&'h Prompt> {
+        let visit_start = now.plus_secs(-i64::from(self.settings.min_gap_hours) * 3600);
+        history
+            .latest_showing_on(order, visit_start)
+            .filter(|prompt| !history.closed(order, prompt))
+            .filter(|prompt| self.enabled(prompt.kind()))
+    }
+
+    fn enabled(&self, kind: PromptKind) -> bool {
+        let s = &self.settings;
+        match kind {
+            PromptKind::ReviewRequest => s.review_requests,
+            PromptKind::ReferralOffer => s.referral_offers,
+            PromptKind::Nps => s.nps,
+            PromptKind::Recommendations => s.recommendations,
+            PromptKind::UsageTips => s.usage_tips,
+            PromptKind::ThankYou => s.thank_you,
         }
     }
 
