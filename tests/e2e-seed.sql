@@ -23,8 +23,12 @@ INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'returns_policy',
     { "id": "damaged", "label": { "en": "Arrived damaged" }, "requiresComment": true, "requiresPhoto": true }
   ]
 }');
+-- Product 990001 is final sale (returns tests); lab-tent and lab-boots are
+-- the fixed products of the engagement tests (other tests use fresh ids).
 INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'product_catalog', '{
-  "990001": { "tags": ["final-sale"] }
+  "990001": { "tags": ["final-sale"] },
+  "lab-tent": { "category": "tents" },
+  "lab-boots": { "category": "footwear" }
 }');
 
 -- Two shops for the returns admin tests (tests/tests/returns_admin.rs):
@@ -41,3 +45,29 @@ INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES
 INSERT INTO shop_settings (shop_id, key, value)
     SELECT id, 'returns_policy', (SELECT value FROM shop_settings WHERE shop_id = 'lab' AND key = 'returns_policy')
     FROM shops WHERE id IN ('desk', 'hooks');
+-- Engagement for the lab shop's tests (tests/tests/engagement.rs): default
+-- scheduling, a coupon for any review, moderated; content for the fixed
+-- products lab-tent and lab-boots (other tests use fresh product ids).
+INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'review_incentive', '{
+  "incentive": { "type": "percent", "percent": 10 }, "couponCode": "THANKS10", "autoPublish": false
+}');
+INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'recommendations', '{
+  "currency": "USD",
+  "discountCode": "LAB10",
+  "byProduct": { "lab-tent": [
+    { "id": "lab-footprint", "title": "Footprint", "priceMinor": 3900, "url": "https://lab.example/footprint" },
+    { "id": "lab-stakes", "title": "Stakes", "priceMinor": 1900, "url": "https://lab.example/stakes" } ] },
+  "byCategory": { "footwear": [
+    { "id": "lab-wax", "title": "Boot wax", "priceMinor": 1200, "url": "https://lab.example/wax" } ] }
+}');
+INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'usage_tips', '{
+  "defaultLang": "en",
+  "byCategory": { "tents": [ { "title": { "en": "Pitch it at home first", "sv": "Slå upp det hemma först" },
+                               "body": { "en": "Practise once before the trip.", "sv": "Öva en gång före turen." } } ] }
+}');
+INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'thank_you', '{
+  "defaultLang": "en", "message": { "en": "Thanks from the lab!", "sv": "Tack från labbet!" }
+}');
+-- The lab shop's admin key is 'lab-admin-key' (stored as its SHA-256).
+INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES
+    ('lab', 'e81a9ebf4a61cf4db75b3786bf72ee82eb4460190583dc98e6944187673acc4c', 'lab', 0);

@@ -1,5 +1,6 @@
 //! Request parsing and response headers shared by every route.
 
+use aftercart_shared::i18n::Lang;
 use serde::de::DeserializeOwned;
 use worker::{Request, Response};
 
@@ -80,4 +81,25 @@ pub fn finish(mut response: Response) -> worker::Result<Response> {
     set(&mut response, "access-control-allow-origin", "*")?;
     set(&mut response, "x-content-type-options", "nosniff")?;
     Ok(response)
+}
+
+/// `?lang=sv`, else the browser's `Accept-Language`, else English.
+pub fn shopper_lang(req: &Request) -> Result<Lang, ApiError> {
+    let explicit = query(req, "lang")?;
+    let accepted = req.headers().get("accept-language")?.unwrap_or_default();
+    Ok(Lang::negotiate(explicit.as_deref(), accepted.split(',')))
+}
+
+/// The first value of a query parameter.
+pub fn query(req: &Request, name: &str) -> Result<Option<String>, ApiError> {
+    Ok(req
+        .url()?
+        .query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned()))
+}
+
+/// `204 No Content`.
+pub fn no_content() -> Result<Response, ApiError> {
+    Ok(Response::empty()?.with_status(204))
 }

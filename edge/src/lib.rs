@@ -8,12 +8,14 @@
 mod admin;
 mod assets;
 mod bindings;
+mod engage;
 mod error;
 mod http;
 mod limiter;
 mod outbound;
 mod returns;
 mod returns_admin;
+mod reviews;
 mod routes;
 mod shopper;
 mod store;

@@ -34,7 +34,7 @@ pub async fn options(
 ) -> Result<Response, ApiError> {
     let now = now();
     authorize(req, &Secrets::read(env)?, &shop, Some(&order), now)?;
-    let lang = shopper_lang(req)?;
+    let lang = http::shopper_lang(req)?;
     let store = Store::open(env)?;
     let (policy, catalog) = policy(&store, &shop).await?;
     let bundle = store
@@ -296,15 +296,4 @@ fn refused(refusals: Vec<ItemRefusal>) -> Result<Response, ApiError> {
     let mut response = http::json(&ReturnRefused { problem, refusals }, 422)?;
     http::set(&mut response, "content-type", Problem::CONTENT_TYPE)?;
     Ok(response)
-}
-
-/// `?lang=sv`, else the browser's `Accept-Language`, else English.
-fn shopper_lang(req: &Request) -> Result<Lang, ApiError> {
-    let url = req.url()?;
-    let explicit = url
-        .query_pairs()
-        .find(|(k, _)| k == "lang")
-        .map(|(_, v)| v.into_owned());
-    let accepted = req.headers().get("accept-language")?.unwrap_or_default();
-    Ok(Lang::negotiate(explicit.as_deref(), accepted.split(',')))
 }

@@ -2,12 +2,15 @@
 //! one handler that reads as parse → decide → persist → respond.
 
 use aftercart_shared::api::Health;
+use aftercart_shared::engage::ProductId;
 use aftercart_shared::returns::ReturnEvent;
 use aftercart_shared::settings::SettingKey;
 use aftercart_shared::{OrderId, ShopId, UnixTime};
 use worker::{Context, Env, Method, Request, Response};
 
-use crate::{ApiError, admin, assets, http, returns, returns_admin, shopper, webhooks};
+use crate::{
+    ApiError, admin, assets, engage, http, returns, returns_admin, reviews, shopper, webhooks,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -27,6 +30,33 @@ pub enum Route {
     CreateReturn {
         shop: ShopId,
         order: OrderId,
+    },
+    Engagement {
+        shop: ShopId,
+        order: OrderId,
+    },
+    PromptEvent {
+        shop: ShopId,
+        order: OrderId,
+    },
+    SubmitReview {
+        shop: ShopId,
+        order: OrderId,
+    },
+    Nps {
+        shop: ShopId,
+        order: OrderId,
+    },
+    ProductReviews {
+        shop: ShopId,
+        product: ProductId,
+    },
+    ReviewQueue {
+        shop: ShopId,
+    },
+    ModerateReview {
+        shop: ShopId,
+        review: String,
     },
     /// The order a token grants, for signed deep links.
     GrantedOrder {
@@ -101,6 +131,38 @@ impl Route {
                 shop: parse_shop(shop)?,
                 order: parse_order(order)?,
             },
+            ["v1", "shops", shop, "orders", order, "engagement"] if readable => Self::Engagement {
+                shop: parse_shop(shop)?,
+                order: parse_order(order)?,
+            },
+            ["v1", "shops", shop, "orders", order, "engagement", "events"] if post => {
+                Self::PromptEvent {
+                    shop: parse_shop(shop)?,
+                    order: parse_order(order)?,
+                }
+            }
+            ["v1", "shops", shop, "orders", order, "reviews"] if post => Self::SubmitReview {
+                shop: parse_shop(shop)?,
+                order: parse_order(order)?,
+            },
+            ["v1", "shops", shop, "orders", order, "nps"] if post => Self::Nps {
+                shop: parse_shop(shop)?,
+                order: parse_order(order)?,
+            },
+            ["v1", "shops", shop, "products", product, "reviews"] if readable => {
+                Self::ProductReviews {
+                    shop: parse_shop(shop)?,
+                    product: ProductId::parse(product)
+                        .map_err(|_| ApiError::NotFound("No such product."))?,
+                }
+            }
+            ["v1", "admin", "shops", shop, "reviews"] if readable => Self::ReviewQueue {
+                shop: parse_shop(shop)?,
+            },
+            ["v1", "admin", "shops", shop, "reviews", review] if post => Self::ModerateReview {
+                shop: parse_shop(shop)?,
+                review: (*review).to_owned(),
+            },
             ["v1", "shops", shop, "order"] if readable => Self::GrantedOrder {
                 shop: parse_shop(shop)?,
             },
@@ -168,8 +230,19 @@ impl Route {
             ["healthz"]
             | ["v1", "shops", _, "lookup" | "order"]
             | ["v1", "shops", _, "orders", _]
-            | ["v1", "shops", _, "orders", _, "returns"]
             | ["v1", "shops", _, "orders", _, "returns", _, "cancel"]
+            | [
+                "v1",
+                "shops",
+                _,
+                "orders",
+                _,
+                "returns" | "engagement" | "reviews" | "nps",
+            ]
+            | ["v1", "shops", _, "orders", _, "engagement", "events"]
+            | ["v1", "shops", _, "products", _, "reviews"]
+            | ["v1", "admin", "shops", _, "reviews"]
+            | ["v1", "admin", "shops", _, "reviews", _]
             | ["v1", "webhooks", _, _]
             | [
                 "v1",
@@ -228,6 +301,15 @@ pub async fn handle(
         Route::CancelReturn { shop, order, rma } => {
             returns::cancel(&req, env, ctx, shop, order, &rma).await
         }
+        Route::Engagement { shop, order } => engage::view(&req, env, shop, order).await,
+        Route::PromptEvent { shop, order } => engage::event(req, env, shop, order).await,
+        Route::SubmitReview { shop, order } => reviews::submit(req, env, shop, order).await,
+        Route::Nps { shop, order } => engage::nps(req, env, shop, order).await,
+        Route::ProductReviews { shop, product } => {
+            reviews::published(&req, env, shop, product).await
+        }
+        Route::ReviewQueue { shop } => reviews::queue(&req, env, shop).await,
+        Route::ModerateReview { shop, review } => reviews::moderate(req, env, shop, review).await,
         Route::Webhook { shop, source } => webhooks::receive(req, env, shop, &source).await,
         Route::DeepLink { shop } => admin::deep_link(req, env, shop).await,
         Route::AdminReturns { shop } => returns_admin::list(&req, env, shop).await,

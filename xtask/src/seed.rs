@@ -511,12 +511,110 @@ const DEMO_RETURNS_POLICY: &str = r#"{
   ]
 }"#;
 
-/// What the policy needs to know about the demo products.
+/// What the policy and the recommendations need to know about the demo
+/// products.
 const DEMO_PRODUCT_CATALOG: &str = r#"{
-  "p-trail-socks": { "tags": ["final-sale"] },
+  "p-trail-socks": { "category": "socks", "tags": ["final-sale"] },
   "p-down-jacket": { "category": "jackets" },
-  "p-tent": { "category": "tents" }
+  "p-tent": { "category": "tents" },
+  "p-sleeping-bag": { "category": "sleeping-bags" },
+  "p-hiking-boots": { "category": "footwear" },
+  "p-headlamp": { "category": "lights" }
 }"#;
+
+/// Engagement: the defaults, with the merchant's discount on
+/// recommendations after delivery.
+const DEMO_ENGAGE: &str = r#"{ "recommendationsDiscount": true }"#;
+
+/// A coupon for any review, whatever its rating; reviews are moderated.
+const DEMO_REVIEW_INCENTIVE: &str = r#"{
+  "incentive": { "type": "percent", "percent": 10 },
+  "couponCode": "THANKS10",
+  "autoPublish": false
+}"#;
+
+/// What goes with what the demo shop sells.
+const DEMO_RECOMMENDATIONS: &str = r#"{
+  "currency": "SEK",
+  "maxProducts": 3,
+  "discountCode": "NORDLYS10",
+  "byProduct": {
+    "p-tent": [
+      { "id": "p-tent-footprint", "title": "Kebne 2 Footprint", "priceMinor": 49900, "url": "https://nordlys.example/products/kebne-2-footprint" },
+      { "id": "p-tent-stakes", "title": "Alloy Tent Stakes, 8-pack", "priceMinor": 19900, "url": "https://nordlys.example/products/alloy-stakes" }
+    ]
+  },
+  "byCategory": {
+    "tents": [
+      { "id": "p-seam-sealer", "title": "Seam Sealer", "priceMinor": 12900, "url": "https://nordlys.example/products/seam-sealer" }
+    ],
+    "footwear": [
+      { "id": "p-boot-wax", "title": "Beeswax Boot Care", "priceMinor": 14900, "url": "https://nordlys.example/products/boot-wax" },
+      { "id": "p-trail-socks", "title": "Merino Trail Socks", "priceMinor": 14900, "url": "https://nordlys.example/products/merino-trail-socks" }
+    ],
+    "jackets": [
+      { "id": "p-down-wash", "title": "Down Wash", "priceMinor": 15900, "url": "https://nordlys.example/products/down-wash" },
+      { "id": "p-merino-base", "title": "Merino Base Layer", "priceMinor": 89900, "url": "https://nordlys.example/products/merino-base-layer" }
+    ],
+    "lights": [
+      { "id": "p-lithium-cells", "title": "Lithium AA Cells, 4-pack", "priceMinor": 9900, "url": "https://nordlys.example/products/lithium-aa" }
+    ]
+  }
+}"#;
+
+/// Care and use, per category, in the languages the shop writes.
+const DEMO_USAGE_TIPS: &str = r#"{
+  "defaultLang": "en",
+  "byCategory": {
+    "tents": [
+      { "title": { "en": "Pitch it once at home", "sv": "Slå upp tältet hemma först" },
+        "body": { "en": "A trial run in the garden makes the first evening on the fell quick and calm.",
+                  "sv": "En provomgång i trädgården gör första kvällen på fjället snabb och lugn." } },
+      { "title": { "en": "Dry it before storing", "sv": "Torka innan du packar undan" },
+        "body": { "en": "Pack it away only bone dry, loosely, to keep the fabric and coating from mildew.",
+                  "sv": "Packa bara undan det helt torrt och löst, så slipper tyget och beläggningen mögel." } }
+    ],
+    "footwear": [
+      { "title": { "en": "Wax the leather", "sv": "Vaxa lädret" },
+        "body": { "en": "Clean, let dry, then work in a thin layer of wax every few trips.",
+                  "sv": "Rengör, låt torka och arbeta in ett tunt lager vax med några turers mellanrum." } }
+    ],
+    "jackets": [
+      { "title": { "en": "Wash down gently", "sv": "Tvätta dun varsamt" },
+        "body": { "en": "Use a down wash at 30 °C and tumble dry with a few tennis balls to restore the loft.",
+                  "sv": "Använd dunmedel i 30 °C och torktumla med några tennisbollar så återfår dunet spänsten." } }
+    ],
+    "lights": [
+      { "title": { "en": "Lithium cells for the cold", "sv": "Litiumbatterier i kyla" },
+        "body": { "en": "Alkaline cells fade below zero; lithium ones keep their light.",
+                  "sv": "Alkaliska batterier tappar under noll grader; litium håller ljuset." } }
+    ]
+  }
+}"#;
+
+/// The brand's own words on arrival.
+const DEMO_THANK_YOU: &str = r#"{
+  "defaultLang": "en",
+  "message": {
+    "en": "Thank you for gearing up with Nordlys. See you out there!",
+    "sv": "Tack för att du rustar dig hos Nordlys. Vi ses där ute!",
+    "nb": "Takk for at du ruster deg hos Nordlys. Vi ses der ute!",
+    "da": "Tak fordi du køber dit udstyr hos Nordlys. Vi ses derude!",
+    "de": "Danke, dass du dich bei Nordlys ausrüstest. Wir sehen uns draußen!",
+    "ro": "Mulțumim că te echipezi de la Nordlys. Ne vedem afară!"
+  }
+}"#;
+
+/// Settings every run writes afresh.
+const DEMO_SETTINGS: [(&str, &str); 7] = [
+    ("returns_policy", DEMO_RETURNS_POLICY),
+    ("product_catalog", DEMO_PRODUCT_CATALOG),
+    ("engage", DEMO_ENGAGE),
+    ("review_incentive", DEMO_REVIEW_INCENTIVE),
+    ("recommendations", DEMO_RECOMMENDATIONS),
+    ("usage_tips", DEMO_USAGE_TIPS),
+    ("thank_you", DEMO_THANK_YOU),
+];
 
 /// SQL that replaces the demo shop's data with fresh demo orders.
 pub fn demo_sql(now: UnixTime) -> String {
@@ -527,6 +625,9 @@ pub fn demo_sql(now: UnixTime) -> String {
     );
     for table in [
         "webhook_outbox",
+        "prompt_events",
+        "reviews",
+        "nps_responses",
         "return_events",
         "return_items",
         "returns",
@@ -554,10 +655,7 @@ pub fn demo_sql(now: UnixTime) -> String {
             quote(DEMO_WEBHOOK_SECRET)
         );
     }
-    for (key, value) in [
-        ("returns_policy", DEMO_RETURNS_POLICY),
-        ("product_catalog", DEMO_PRODUCT_CATALOG),
-    ] {
+    for (key, value) in DEMO_SETTINGS {
         sql += &format!(
             "INSERT OR REPLACE INTO shop_settings (shop_id, key, value) VALUES ('{DEMO_SHOP}', '{key}', {});\n",
             quote(value)
@@ -578,6 +676,17 @@ pub fn demo_sql(now: UnixTime) -> String {
         insert_order(&mut sql, order, &identity, now);
     }
     insert_demo_returns(&mut sql, now);
+    // Erik reviewed the socks of his earlier order: the public listing has
+    // something to show, and Sofia's review prompt goes to the tent, the
+    // product with no reviews yet.
+    sql += &format!(
+        "INSERT INTO reviews (shop_id, id, order_id, line_item_id, product_id, mailbox, author, rating, \
+         title, body, photo_url, status, verified, incentivized, coupon, created_at, moderated_at) VALUES \
+         ('{DEMO_SHOP}', 'rv_demo_socks_erik', 'demo-1009', 'li-socks', 'p-trail-socks', 'erik@example.com', \
+         'Erik', 5, 'Warm and never itchy', 'Wore them for a week on Kungsleden; dry feet every evening.', \
+         NULL, 'published', 1, 0, NULL, {at}, {at});\n",
+        at = now.plus_days(-14).secs()
+    );
     sql
 }
 
@@ -877,6 +986,12 @@ mod tests {
             }
         }
         assert!(sql.contains("INSERT INTO return_counters"));
+        // The engagement settings are ones the edge accepts.
+        let settings: std::collections::HashMap<&str, &str> = DEMO_SETTINGS.into_iter().collect();
+        let content = aftercart_shared::engage::EngageContent::from_settings(|key| {
+            settings.get(key).copied()
+        });
+        assert!(content.is_ok(), "{content:?}");
         // The admin key is stored hashed, never in the clear.
         assert!(!sql.contains(DEMO_ADMIN_KEY));
     }

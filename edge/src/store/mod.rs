@@ -24,6 +24,9 @@ mod lifecycle;
 mod outbox;
 
 pub use outbox::{AttemptLog, AttemptRow, OutboxRow};
+mod engage;
+
+pub use engage::{NewEvent, NewReview};
 
 pub struct Store {
     db: D1Database,
