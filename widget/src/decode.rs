@@ -9,11 +9,11 @@
 
 use aftercart_shared::api::{
     CheckpointView, LineItemView, LookupResponse, OrderStatusView, OrderSummary, OrderView,
-    ProblemCode, ReasonOption, ResolutionOffer, ReturnItemOption, ReturnOptions, ReturnView,
-    ShipmentView,
+    ProblemCode, ReasonOption, ResolutionOffer, ReturnHistoryEntry, ReturnItemOption,
+    ReturnOptions, ReturnView, ShipmentView,
 };
 use aftercart_shared::returns::{
-    ApprovedItem, ApprovedReturn, ChosenReason, ItemRefusal, PolicySummary, RefusalCode,
+    Actor, ApprovedItem, ApprovedReturn, ChosenReason, ItemRefusal, PolicySummary, RefusalCode,
     Resolution, ReturnStatus, Terms,
 };
 use aftercart_shared::tracking::{Step, TrackingStatus};
@@ -287,6 +287,29 @@ pub fn return_view(value: &JsValue) -> Result<ReturnView> {
             fee_minor: int(value, "feeMinor")?,
             total_minor: int(value, "totalMinor")?,
         },
+        // `#[serde(default)]` on the shared type: absent means none.
+        history: if get(value, "history").is_undefined() {
+            Vec::new()
+        } else {
+            list(value, "history", history_entry)?
+        },
+    })
+}
+
+fn history_entry(value: &JsValue) -> Result<ReturnHistoryEntry> {
+    Ok(ReturnHistoryEntry {
+        at: time(value, "at")?,
+        actor: match string(value, "actor")?.as_str() {
+            "shopper" => Actor::Shopper,
+            "merchant" => Actor::Merchant,
+            "system" => Actor::System,
+            _ => return Err(Malformed),
+        },
+        from: opt_string(value, "from")
+            .map(|name| return_status(&name))
+            .transpose()?,
+        to: return_status(&string(value, "to")?)?,
+        note: opt_string(value, "note"),
     })
 }
 
