@@ -105,11 +105,22 @@ pub fn run(scope: Scope) -> Result {
     };
     let order = order_get("");
     let returns = order_get("/returns");
-    let routes: [(&str, &(dyn Fn(usize) -> Request + Sync)); 4] = [
+    let engagement = order_get("/engagement");
+    let url = local.url.clone();
+    // Public and uncached here (wrangler dev has no edge cache).
+    let product_reviews = move |_: usize| Request {
+        method: "GET",
+        url: format!("{url}/v1/shops/demo/products/p-trail-socks/reviews"),
+        headers: Vec::new(),
+        body: None,
+    };
+    let routes: [(&str, &(dyn Fn(usize) -> Request + Sync)); 6] = [
         ("GET /healthz (static)", &health),
         ("POST /v1/shops/demo/lookup", &lookup),
         ("GET /v1/shops/demo/orders/{id}", &order),
         ("GET /v1/shops/demo/orders/{id}/returns", &returns),
+        ("GET /v1/shops/demo/orders/{id}/engagement", &engagement),
+        ("GET /v1/shops/demo/products/{id}/reviews", &product_reviews),
     ];
 
     step(&format!(
