@@ -7,6 +7,8 @@ use std::time::Duration;
 
 pub use serde_json::{Value, json};
 
+pub mod runtime;
+
 /// The running edge under test.
 #[derive(Debug, Clone)]
 pub struct Edge {
@@ -68,12 +70,24 @@ impl Edge {
                 "AFTERCART_EDGE_URL is not set: run the end-to-end suite with `cargo xtask test`"
             )
         });
+        Self::at(url)
+    }
+
+    /// An edge at `url`, such as a test's own [`runtime::Runtime`].
+    pub fn at(url: String) -> Self {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(30)))
             .http_status_as_error(false)
             .build()
             .into();
         Self { url, agent }
+    }
+
+    /// The status of `GET path`, or `None` when nothing answered.
+    pub fn try_get(&self, path: &str) -> Option<u16> {
+        self.try_request("GET", path, &[], None)
+            .ok()
+            .map(|r| r.status)
     }
 
     pub fn token_secret() -> String {
@@ -88,6 +102,19 @@ impl Edge {
         headers: &[(&str, &str)],
         body: Option<&[u8]>,
     ) -> Reply {
+        self.try_request(method, path, headers, body)
+            .unwrap_or_else(|e| panic!("{method} {}{path} failed: {e}", self.url))
+    }
+
+    /// [`Edge::request`], or why no whole answer arrived (the connection
+    /// failed or broke, as when the runtime is killed mid-request).
+    pub fn try_request(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<&[u8]>,
+    ) -> Result<Reply, String> {
         let uri = format!("{}{path}", self.url);
         let mut builder = ureq::http::Request::builder().method(method).uri(&uri);
         // Each request comes from its own documentation-range address, as
@@ -109,24 +136,22 @@ impl Edge {
         let request = builder
             .body(body.map(<[u8]>::to_vec).unwrap_or_default())
             .expect("valid request");
-        let mut response = self
-            .agent
-            .run(request)
-            .unwrap_or_else(|e| panic!("{method} {uri} failed: {e}"));
-        Reply {
+        let mut response = self.agent.run(request).map_err(|e| e.to_string())?;
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(50 * 1024 * 1024)
+            .read_to_vec()
+            .map_err(|e| e.to_string())?;
+        Ok(Reply {
             status: response.status().as_u16(),
             headers: response
                 .headers()
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned()))
                 .collect(),
-            body: response
-                .body_mut()
-                .with_config()
-                .limit(50 * 1024 * 1024)
-                .read_to_vec()
-                .expect("readable body"),
-        }
+            body,
+        })
     }
 
     pub fn get(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
@@ -198,6 +223,23 @@ pub fn unique_number() -> u64 {
         .unwrap_or(0)
         .saturating_sub(1_577_836_800_000_000);
     since_2020 * 100 + NEXT.fetch_add(1, Ordering::Relaxed) % 100
+}
+
+/// Shopify's fixture order with a fresh id, number and email, so tests can
+/// run side by side without sharing rows.
+pub fn fresh_shopify_order(tracking: &str) -> (Value, String, String) {
+    let mut order = fixture("shopify/order.json")["order"].clone();
+    let number = unique("L");
+    let email = format!("{}@example.com", unique("shopper"));
+    order["id"] = json!(unique_number());
+    order["fulfillments"][0]["id"] = json!(unique_number());
+    order["name"] = json!(format!("#{number}"));
+    order["order_number"] = json!(number);
+    order["email"] = json!(email);
+    order["fulfillments"][0]["tracking_number"] = json!(tracking);
+    order["fulfillments"][0]["tracking_numbers"] = json!([tracking]);
+    order["fulfillments"][0]["order_id"] = order["id"].clone();
+    (order, format!("#{number}"), email)
 }
 
 /// A fixture from `shared/tests/fixtures`, parsed.

@@ -6,7 +6,9 @@
 //! forged and replayed deliveries, ordering, size limits and races.
 
 use aftercart_shared::ingest::Source;
-use aftercart_tests::{Edge, Reply, Value, fixture, json, sign, unique, unique_number};
+use aftercart_tests::{
+    Edge, Reply, Value, fixture, fresh_shopify_order, json, sign, unique, unique_number,
+};
 
 const SHOPIFY_SECRET: &str = "lab-shopify-secret";
 
@@ -34,23 +36,6 @@ fn shopify(edge: &Edge, topic: &str, event_id: &str, body: &Value) -> Reply {
         &[("x-shopify-topic", topic), ("x-shopify-event-id", event_id)],
         &bytes,
     )
-}
-
-/// Shopify's fixture order with a fresh id, number and email, so tests can
-/// run side by side without sharing rows.
-fn fresh_shopify_order(tracking: &str) -> (Value, String, String) {
-    let mut order = fixture("shopify/order.json")["order"].clone();
-    let number = unique("L");
-    let email = format!("{}@example.com", unique("shopper"));
-    order["id"] = json!(unique_number());
-    order["fulfillments"][0]["id"] = json!(unique_number());
-    order["name"] = json!(format!("#{number}"));
-    order["order_number"] = json!(number);
-    order["email"] = json!(email);
-    order["fulfillments"][0]["tracking_number"] = json!(tracking);
-    order["fulfillments"][0]["tracking_numbers"] = json!([tracking]);
-    order["fulfillments"][0]["order_id"] = order["id"].clone();
-    (order, format!("#{number}"), email)
 }
 
 fn assert_receipt(reply: &Reply, status: u16, outcome: &str) -> Value {
