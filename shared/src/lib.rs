@@ -9,6 +9,7 @@
 //! plain function that tests can drive day by day.
 
 pub mod admin_api;
+pub mod analytics;
 pub mod api;
 pub mod barcode;
 pub mod base31;

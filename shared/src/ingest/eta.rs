@@ -107,7 +107,17 @@ fn calendar_days(from: UnixTime, to: UnixTime) -> i64 {
 /// not delivered. Same boundary as the shipment view, so the two never
 /// disagree.
 pub fn is_running_late(eta: UnixTime, now: UnixTime, status: TrackingStatus) -> bool {
-    status != TrackingStatus::Delivered && now > eta.date().midnight_utc().plus_days(1)
+    status != TrackingStatus::Delivered && now > end_of_estimated_day(eta)
+}
+
+/// Whether a parcel delivered at `delivered` kept its estimate: by the end
+/// of the estimated day, the boundary [`is_running_late`] uses.
+pub fn delivered_on_time(eta: UnixTime, delivered: UnixTime) -> bool {
+    delivered <= end_of_estimated_day(eta)
+}
+
+fn end_of_estimated_day(eta: UnixTime) -> UnixTime {
+    eta.date().midnight_utc().plus_days(1)
 }
 
 #[cfg(test)]
