@@ -71,3 +71,73 @@ INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'thank_you', '{
 -- The lab shop's admin key is 'lab-admin-key' (stored as its SHA-256).
 INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES
     ('lab', 'e81a9ebf4a61cf4db75b3786bf72ee82eb4460190583dc98e6944187673acc4c', 'lab', 0);
+
+-- Shop `stats`: a fixed March 2026 for the analytics test
+-- (tests/tests/analytics.rs), with rows just outside the month on every
+-- side so the period's edges are exercised. Admin key `stats-admin-key`.
+INSERT INTO shops (id, name, created_at) VALUES ('stats', 'Stats Lab', 0);
+INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('stats', 'dd9ac813b19094155de48d8503e76940556e36d40698f882cd0c020a789e2711', 'e2e', 0);
+INSERT INTO shop_settings (shop_id, key, value) VALUES ('stats', 'returns_policy', '{
+  "currency": "EUR",
+  "window": { "days": 30, "startsAt": "delivery" },
+  "resolutions": { "refund": {} },
+  "reasons": [
+    { "id": "fit", "label": { "en": "Doesn''t fit", "de": "Passt nicht" } },
+    { "id": "damaged", "label": { "en": "Arrived damaged" } }
+  ]
+}');
+INSERT INTO orders (shop_id, id, order_number, display_number, email, placed_at, currency, total_minor, cancelled_at, updated_at) VALUES ('stats', 'o1', 'SO1', '#SO1', 'buyer-o1@example.com', 1772452800, 'EUR', 10000, NULL, 1772452800);
+INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, quantity, unit_price_minor) VALUES ('stats', 'o1', 'a', 0, 'p-a', 'Item a', 2, 1000);
+INSERT INTO orders (shop_id, id, order_number, display_number, email, placed_at, currency, total_minor, cancelled_at, updated_at) VALUES ('stats', 'o2', 'SO2', '#SO2', 'buyer-o2@example.com', 1772539200, 'EUR', 10000, NULL, 1772539200);
+INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, quantity, unit_price_minor) VALUES ('stats', 'o2', 'a', 0, 'p-a', 'Item a', 1, 1000);
+INSERT INTO orders (shop_id, id, order_number, display_number, email, placed_at, currency, total_minor, cancelled_at, updated_at) VALUES ('stats', 'o3', 'SO3', '#SO3', 'buyer-o3@example.com', 1772625600, 'EUR', 10000, NULL, 1772625600);
+INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, quantity, unit_price_minor) VALUES ('stats', 'o3', 'b', 0, 'p-b', 'Item b', 1, 1000);
+INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, quantity, unit_price_minor) VALUES ('stats', 'o3', 'c', 1, 'p-c', 'Item c', 2, 1000);
+INSERT INTO orders (shop_id, id, order_number, display_number, email, placed_at, currency, total_minor, cancelled_at, updated_at) VALUES ('stats', 'o4', 'SO4', '#SO4', 'buyer-o4@example.com', 1772712000, 'EUR', 10000, NULL, 1772712000);
+INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, quantity, unit_price_minor) VALUES ('stats', 'o4', 'a', 0, 'p-a', 'Item a', 1, 1000);
+INSERT INTO orders (shop_id, id, order_number, display_number, email, placed_at, currency, total_minor, cancelled_at, updated_at) VALUES ('stats', 'o5', 'SO5', '#SO5', 'buyer-o5@example.com', 1774958400, 'EUR', 10000, NULL, 1774958400);
+INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, quantity, unit_price_minor) VALUES ('stats', 'o5', 'a', 0, 'p-a', 'Item a', 3, 1000);
+INSERT INTO orders (shop_id, id, order_number, display_number, email, placed_at, currency, total_minor, cancelled_at, updated_at) VALUES ('stats', 'o6', 'SO6', '#SO6', 'buyer-o6@example.com', 1771891200, 'EUR', 10000, NULL, 1771891200);
+INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, quantity, unit_price_minor) VALUES ('stats', 'o6', 'a', 0, 'p-a', 'Item a', 4, 1000);
+INSERT INTO orders (shop_id, id, order_number, display_number, email, placed_at, currency, total_minor, cancelled_at, updated_at) VALUES ('stats', 'o7', 'SO7', '#SO7', 'buyer-o7@example.com', 1773144000, 'EUR', 10000, 1773576000, 1773144000);
+INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, quantity, unit_price_minor) VALUES ('stats', 'o7', 'a', 0, 'p-a', 'Item a', 5, 1000);
+INSERT INTO returns (shop_id, seq, order_id, status, resolution, currency, items_minor, bonus_minor, fee_minor, total_minor, idempotency_key, request_sha256, created_at) VALUES ('stats', 1, 'o1', 'received', 'refund', 'EUR', 1000, 0, 0, 1000, 'stats-1', '', 1774008000);
+INSERT INTO return_items (shop_id, seq, line_item_id, quantity, unit_price_minor, amount_minor, reason) VALUES ('stats', 1, 'a', 1, 1000, 1000, '{"reasonId":"fit"}');
+INSERT INTO returns (shop_id, seq, order_id, status, resolution, currency, items_minor, bonus_minor, fee_minor, total_minor, idempotency_key, request_sha256, created_at) VALUES ('stats', 2, 'o3', 'refunded', 'refund', 'EUR', 1000, 0, 0, 1000, 'stats-2', '', 1774008000);
+INSERT INTO return_items (shop_id, seq, line_item_id, quantity, unit_price_minor, amount_minor, reason) VALUES ('stats', 2, 'c', 2, 1000, 2000, '{"reasonId":"fit"}');
+INSERT INTO return_items (shop_id, seq, line_item_id, quantity, unit_price_minor, amount_minor, reason) VALUES ('stats', 2, 'b', 1, 1000, 1000, '{"reasonId":"damaged"}');
+INSERT INTO returns (shop_id, seq, order_id, status, resolution, currency, items_minor, bonus_minor, fee_minor, total_minor, idempotency_key, request_sha256, created_at) VALUES ('stats', 3, 'o4', 'rejected', 'refund', 'EUR', 1000, 0, 0, 1000, 'stats-3', '', 1774008000);
+INSERT INTO return_items (shop_id, seq, line_item_id, quantity, unit_price_minor, amount_minor, reason) VALUES ('stats', 3, 'a', 1, 1000, 1000, '{"reasonId":"changed_mind"}');
+INSERT INTO returns (shop_id, seq, order_id, status, resolution, currency, items_minor, bonus_minor, fee_minor, total_minor, idempotency_key, request_sha256, created_at) VALUES ('stats', 4, 'o5', 'cancelled', 'refund', 'EUR', 1000, 0, 0, 1000, 'stats-4', '', 1774008000);
+INSERT INTO return_items (shop_id, seq, line_item_id, quantity, unit_price_minor, amount_minor, reason) VALUES ('stats', 4, 'a', 1, 1000, 1000, '{"reasonId":"fit"}');
+INSERT INTO returns (shop_id, seq, order_id, status, resolution, currency, items_minor, bonus_minor, fee_minor, total_minor, idempotency_key, request_sha256, created_at) VALUES ('stats', 5, 'o6', 'requested', 'refund', 'EUR', 1000, 0, 0, 1000, 'stats-5', '', 1774008000);
+INSERT INTO return_items (shop_id, seq, line_item_id, quantity, unit_price_minor, amount_minor, reason) VALUES ('stats', 5, 'a', 1, 1000, 1000, '{"reasonId":"fit"}');
+INSERT INTO prompt_events (shop_id, mailbox, order_id, kind, product_id, action, at) VALUES ('stats', 'buyer-o1@example.com', 'o1', 'reviewRequest', 'p-a', 'shown', 1772798400);
+INSERT INTO prompt_events (shop_id, mailbox, order_id, kind, product_id, action, at) VALUES ('stats', 'buyer-o1@example.com', 'o1', 'reviewRequest', 'p-a', 'shown', 1772884800);
+INSERT INTO prompt_events (shop_id, mailbox, order_id, kind, product_id, action, at) VALUES ('stats', 'buyer-o2@example.com', 'o2', 'reviewRequest', 'p-a', 'shown', 1772971200);
+INSERT INTO prompt_events (shop_id, mailbox, order_id, kind, product_id, action, at) VALUES ('stats', 'buyer-o3@example.com', 'o3', 'reviewRequest', 'p-b', 'shown', 1773057600);
+INSERT INTO prompt_events (shop_id, mailbox, order_id, kind, product_id, action, at) VALUES ('stats', 'buyer-o3@example.com', 'o3', 'reviewRequest', 'p-b', 'dismissed', 1773061200);
+INSERT INTO prompt_events (shop_id, mailbox, order_id, kind, product_id, action, at) VALUES ('stats', 'buyer-o4@example.com', 'o4', 'reviewRequest', 'p-a', 'shown', 1772236800);
+INSERT INTO prompt_events (shop_id, mailbox, order_id, kind, product_id, action, at) VALUES ('stats', 'buyer-o5@example.com', 'o5', 'reviewRequest', 'p-a', 'shown', 1775044800);
+INSERT INTO reviews (shop_id, id, order_id, line_item_id, product_id, mailbox, author, rating, title, body, status, verified, incentivized, created_at) VALUES ('stats', 'r1', 'o1', 'a', 'p-a', 'buyer-o1@example.com', 'B.', 5, 'Title', 'Body', 'published', 1, 0, 1773144000);
+INSERT INTO reviews (shop_id, id, order_id, line_item_id, product_id, mailbox, author, rating, title, body, status, verified, incentivized, created_at) VALUES ('stats', 'r2', 'o2', 'a', 'p-a', 'buyer-o2@example.com', 'B.', 4, 'Title', 'Body', 'published', 1, 0, 1773230400);
+INSERT INTO reviews (shop_id, id, order_id, line_item_id, product_id, mailbox, author, rating, title, body, status, verified, incentivized, created_at) VALUES ('stats', 'r3', 'o3', 'b', 'p-b', 'buyer-o3@example.com', 'B.', 1, 'Title', 'Body', 'published', 1, 0, 1775044800);
+INSERT INTO nps_responses (shop_id, order_id, mailbox, score, created_at) VALUES ('stats', 'o1', 'buyer-o1@example.com', 10, 1773316800);
+INSERT INTO nps_responses (shop_id, order_id, mailbox, score, created_at) VALUES ('stats', 'o2', 'buyer-o2@example.com', 9, 1773316800);
+INSERT INTO nps_responses (shop_id, order_id, mailbox, score, created_at) VALUES ('stats', 'o3', 'buyer-o3@example.com', 7, 1773403200);
+INSERT INTO nps_responses (shop_id, order_id, mailbox, score, created_at) VALUES ('stats', 'o4', 'buyer-o4@example.com', 3, 1773489600);
+INSERT INTO nps_responses (shop_id, order_id, mailbox, score, created_at) VALUES ('stats', 'o6', 'buyer-o6@example.com', 0, 1772150400);
+INSERT INTO shipments (shop_id, order_id, id, carrier, tracking_number, carrier_estimate, created_at) VALUES ('stats', 'o1', 's1', 'DHL', 'Ts1', 1772755200, 1772323200);
+INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, message, received_at) VALUES ('stats', 'o1', 's1', 1772625600, 'InTransit', 'intransit', 'InTransit', 1772625600);
+INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, message, received_at) VALUES ('stats', 'o1', 's1', 1772827200, 'Delivered', 'delivered', 'Delivered', 1772827200);
+INSERT INTO shipments (shop_id, order_id, id, carrier, tracking_number, carrier_estimate, created_at) VALUES ('stats', 'o2', 's2', 'DHL', 'Ts2', 1772841600, 1772323200);
+INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, message, received_at) VALUES ('stats', 'o2', 's2', 1773046800, 'Delivered', 'delivered', 'Delivered', 1773046800);
+INSERT INTO shipments (shop_id, order_id, id, carrier, tracking_number, carrier_estimate, created_at) VALUES ('stats', 'o3', 's3', 'DHL', 'Ts3', NULL, 1772323200);
+INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, message, received_at) VALUES ('stats', 'o3', 's3', 1773230400, 'Delivered', 'delivered', 'Delivered', 1773230400);
+INSERT INTO shipments (shop_id, order_id, id, carrier, tracking_number, carrier_estimate, created_at) VALUES ('stats', 'o6', 's4', 'DHL', 'Ts4', NULL, 1772323200);
+INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, message, received_at) VALUES ('stats', 'o6', 's4', 1771545600, 'Delivered', 'delivered', 'Delivered', 1771545600);
+INSERT INTO shipments (shop_id, order_id, id, carrier, tracking_number, carrier_estimate, created_at) VALUES ('stats', 'o4', 's5', 'DHL', 'Ts5', 1775088000, 1772323200);
+INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, message, received_at) VALUES ('stats', 'o4', 's5', 1775131200, 'Delivered', 'delivered', 'Delivered', 1775131200);
+INSERT INTO shipments (shop_id, order_id, id, carrier, tracking_number, carrier_estimate, created_at) VALUES ('stats', 'o5', 's6', 'DHL', 'Ts6', 1774915200, 1772323200);
+INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, message, received_at) VALUES ('stats', 'o5', 's6', 1774944000, 'Delivered', 'delivered', 'Delivered', 1774944000);
+INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, message, received_at) VALUES ('stats', 'o5', 's6', 1775034000, 'Delivered', 'delivered', 'Delivered', 1775034000);

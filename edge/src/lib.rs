@@ -6,6 +6,7 @@
 //! widget's assets, the demo store page) and JSON.
 
 mod admin;
+mod analytics;
 mod assets;
 mod bindings;
 mod engage;

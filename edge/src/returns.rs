@@ -11,6 +11,7 @@ use aftercart_shared::returns::{
     self, Actor, ItemRefusal, ProductCatalog, Refusal, ReturnEvent, ReturnPolicy, ReturnRequest,
     ReturnableOrder, RmaNumber,
 };
+use aftercart_shared::settings::SettingKey;
 use aftercart_shared::token::sha256_hex;
 use aftercart_shared::{OrderId, ShopId};
 use worker::{Context, Env, Request, Response};
@@ -21,7 +22,6 @@ use crate::store::{OrderKey, Store, StoredReturn};
 use crate::{ApiError, http, outbound, returns_admin};
 
 /// The `shop_settings` key holding the shop's policy as JSON.
-const POLICY_SETTING: &str = "returns_policy";
 /// The `shop_settings` key holding product categories and tags, if any.
 const CATALOG_SETTING: &str = "product_catalog";
 
@@ -246,7 +246,7 @@ fn answer_for_key(
 
 async fn policy(store: &Store, shop: &ShopId) -> Result<(ReturnPolicy, ProductCatalog), ApiError> {
     let policy = store
-        .setting(shop, POLICY_SETTING)
+        .setting(shop, SettingKey::ReturnsPolicy.name())
         .await?
         .ok_or(ApiError::NotFound(
             "This shop does not take returns online.",

@@ -9,7 +9,8 @@ use aftercart_shared::{OrderId, ShopId, UnixTime};
 use worker::{Context, Env, Method, Request, Response};
 
 use crate::{
-    ApiError, admin, assets, engage, http, returns, returns_admin, reviews, shopper, webhooks,
+    ApiError, admin, analytics, assets, engage, http, returns, returns_admin, reviews, shopper,
+    webhooks,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +53,9 @@ pub enum Route {
         product: ProductId,
     },
     ReviewQueue {
+        shop: ShopId,
+    },
+    Analytics {
         shop: ShopId,
     },
     ModerateReview {
@@ -159,6 +163,9 @@ impl Route {
             ["v1", "admin", "shops", shop, "reviews"] if readable => Self::ReviewQueue {
                 shop: parse_shop(shop)?,
             },
+            ["v1", "admin", "shops", shop, "analytics"] if readable => Self::Analytics {
+                shop: parse_shop(shop)?,
+            },
             ["v1", "admin", "shops", shop, "reviews", review] if post => Self::ModerateReview {
                 shop: parse_shop(shop)?,
                 review: (*review).to_owned(),
@@ -241,7 +248,7 @@ impl Route {
             ]
             | ["v1", "shops", _, "orders", _, "engagement", "events"]
             | ["v1", "shops", _, "products", _, "reviews"]
-            | ["v1", "admin", "shops", _, "reviews"]
+            | ["v1", "admin", "shops", _, "reviews" | "analytics"]
             | ["v1", "admin", "shops", _, "reviews", _]
             | ["v1", "webhooks", _, _]
             | [
@@ -309,6 +316,7 @@ pub async fn handle(
             reviews::published(&req, env, shop, product).await
         }
         Route::ReviewQueue { shop } => reviews::queue(&req, env, shop).await,
+        Route::Analytics { shop } => analytics::report(&req, env, shop).await,
         Route::ModerateReview { shop, review } => reviews::moderate(req, env, shop, review).await,
         Route::Webhook { shop, source } => webhooks::receive(req, env, shop, &source).await,
         Route::DeepLink { shop } => admin::deep_link(req, env, shop).await,

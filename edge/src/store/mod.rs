@@ -20,6 +20,7 @@ use worker::{D1Database, D1PreparedStatement, D1Result, Env};
 
 use crate::{ApiError, bindings};
 
+mod analytics;
 mod lifecycle;
 mod outbox;
 
