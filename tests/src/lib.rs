@@ -78,6 +78,9 @@ impl Edge {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(30)))
             .http_status_as_error(false)
+            // The edge's redirects (share links) are what is tested: look
+            // at them, never follow them off to a shop.
+            .max_redirects(0)
             .build()
             .into();
         Self { url, agent }
@@ -240,6 +243,21 @@ pub fn fresh_shopify_order(tracking: &str) -> (Value, String, String) {
     order["fulfillments"][0]["tracking_numbers"] = json!([tracking]);
     order["fulfillments"][0]["order_id"] = order["id"].clone();
     (order, format!("#{number}"), email)
+}
+
+/// Rows from the running edge's local D1 (the SQLite file `wrangler dev`
+/// serves), through `wrangler d1 execute`: for what was stored where no
+/// API shows it, e.g. that a refused referral left its record and nothing
+/// else. Slow (a few seconds): one query per fact, and calls take turns.
+pub fn d1(sql: &str) -> Vec<Value> {
+    use std::sync::Mutex;
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let dir = std::env::var("AFTERCART_PERSIST_DIR")
+        .unwrap_or_else(|_| panic!("AFTERCART_PERSIST_DIR is set by cargo xtask test"));
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    runtime::query(std::path::Path::new(&dir), sql)
 }
 
 /// A fixture from `shared/tests/fixtures`, parsed.

@@ -35,13 +35,12 @@ impl State {
     pub fn migrated(name: &str, seed_sql: &str) -> Self {
         let dir = std::env::temp_dir().join(crate::unique(&format!("aftercart-{name}-")));
         std::fs::create_dir_all(&dir).expect("state directory");
-        let state = Self { dir };
-        state.wrangler(&["d1", "migrations", "apply", "DB", "--local"]);
-        let seed = state.dir.join("seed.sql");
+        wrangler(&dir, &["d1", "migrations", "apply", "DB", "--local"]);
+        let seed = dir.join("seed.sql");
         std::fs::write(&seed, seed_sql).expect("seed file");
         let seed = seed.to_string_lossy().into_owned();
-        state.wrangler(&["d1", "execute", "DB", "--local", "--file", &seed]);
-        state
+        wrangler(&dir, &["d1", "execute", "DB", "--local", "--file", &seed]);
+        Self { dir }
     }
 
     pub fn path(&self) -> &Path {
@@ -51,32 +50,47 @@ impl State {
     /// Rows of one `SELECT`, read straight from the SQLite file the
     /// runtime writes (not through the worker).
     pub fn query(&self, sql: &str) -> Vec<Value> {
-        let out = self.wrangler(&["d1", "execute", "DB", "--local", "--json", "--command", sql]);
-        let parsed: Value = serde_json::from_slice(&out)
-            .unwrap_or_else(|e| panic!("d1 execute output is not JSON ({e})"));
-        parsed[0]["results"]
-            .as_array()
-            .cloned()
-            .unwrap_or_else(|| panic!("no results for {sql}: {parsed}"))
+        query(&self.dir, sql)
     }
+}
 
-    fn wrangler(&self, args: &[&str]) -> Vec<u8> {
-        let output = Command::new(env("AFTERCART_NODE"))
-            .arg(env("AFTERCART_WRANGLER"))
-            .args(args)
-            .arg("--persist-to")
-            .arg(&self.dir)
-            .current_dir(env("AFTERCART_EDGE_DIR"))
-            .stdin(Stdio::null())
-            .output()
-            .expect("wrangler runs");
-        assert!(
-            output.status.success(),
-            "wrangler {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output.stdout
-    }
+/// Rows of one `SELECT` on the D1 database persisted in `dir`, through
+/// `wrangler d1 execute` (the SQLite file, not the worker).
+pub fn query(dir: &Path, sql: &str) -> Vec<Value> {
+    let stdout = wrangler(
+        dir,
+        &["d1", "execute", "DB", "--local", "--json", "--command", sql],
+    );
+    let parsed: Value = serde_json::from_slice(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "wrangler d1 output is not JSON ({e}): {}",
+            String::from_utf8_lossy(&stdout)
+        )
+    });
+    parsed[0]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("no results in {parsed}"))
+}
+
+/// `wrangler <args> --persist-to <dir>` in the edge's directory; its stdout.
+fn wrangler(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let output = Command::new(env("AFTERCART_NODE"))
+        .arg(env("AFTERCART_WRANGLER"))
+        .args(args)
+        .arg("--persist-to")
+        .arg(dir)
+        .current_dir(env("AFTERCART_EDGE_DIR"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("wrangler {args:?}: {e}"));
+    assert!(
+        output.status.success(),
+        "wrangler {args:?} failed: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
 }
 
 impl Drop for State {
