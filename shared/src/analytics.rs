@@ -1,5 +1,6 @@
 //! Merchant analytics: return rate and reasons, review rate and rating,
-//! NPS and on-time delivery for a period, from counts the edge aggregates.
+//! NPS, referral conversions and on-time delivery for a period, from counts
+//! the edge aggregates.
 //!
 //! Which rows count is decided here and documented on [`Counts`]; the
 //! arithmetic (shares, the NPS score, the on-time rule) lives here too, so
@@ -97,9 +98,10 @@ impl Period {
 ///   them except those the shopper withdrew or the merchant rejected (a
 ///   rejected one is counted apart). So a return rate does not move with
 ///   how long ago the orders were placed relative to the report.
-/// * Reviews, NPS and deliveries count what **happened** in the period: a
-///   review request shown (once per order and product), a review written,
-///   an NPS answer given, a parcel delivered.
+/// * Reviews, NPS, referrals and deliveries count what **happened** in the
+///   period: a review request shown (once per order and product), a review
+///   written, an NPS answer given, a share link visited, a referral decided,
+///   a parcel delivered.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Counts {
     pub orders: u64,
@@ -114,6 +116,13 @@ pub struct Counts {
     pub ratings: [u64; 5],
     /// NPS answers by score 0–10.
     pub nps_scores: [u64; 11],
+    /// Referral codes handed out (shown to their owner for the first time).
+    pub referral_codes: u64,
+    pub referral_clicks: u64,
+    /// Orders with a referral code, by decision.
+    pub referrals_rewarded: u64,
+    pub referrals_flagged: u64,
+    pub referrals_refused: u64,
     /// Each parcel delivered in the period: the carrier's estimate, if it
     /// gave one, and when it was delivered.
     pub deliveries: Vec<(Option<UnixTime>, UnixTime)>,
@@ -187,6 +196,19 @@ pub struct NpsStats {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+pub struct ReferralStats {
+    pub codes: u64,
+    pub clicks: u64,
+    /// Friends' first orders that earned the referrer a reward, per click.
+    pub conversion: Share,
+    /// Suspected self-referrals, for review (`/referral-flags`).
+    pub flagged: u64,
+    /// Not a first order, below the minimum, or a friend already counted.
+    pub refused: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DeliveryStats {
     pub delivered: u64,
     /// Delivered by the end of the day the carrier estimated, of the
@@ -203,6 +225,7 @@ pub struct ShopAnalytics {
     pub returns: ReturnStats,
     pub reviews: ReviewStats,
     pub nps: NpsStats,
+    pub referrals: ReferralStats,
     pub delivery: DeliveryStats,
 }
 
@@ -271,6 +294,13 @@ pub fn report(
                 let net = promoters as f64 - detractors as f64;
                 (net * 100.0 / responses as f64).round() as i64
             }),
+        },
+        referrals: ReferralStats {
+            codes: counts.referral_codes,
+            clicks: counts.referral_clicks,
+            conversion: Share::new(counts.referrals_rewarded, counts.referral_clicks),
+            flagged: counts.referrals_flagged,
+            refused: counts.referrals_refused,
         },
         delivery: DeliveryStats {
             delivered: counts.deliveries.len() as u64,
@@ -369,6 +399,11 @@ mod tests {
             review_requests_shown: 20,
             ratings: [1, 0, 1, 3, 5],
             nps_scores: [1, 0, 0, 0, 0, 0, 1, 2, 1, 3, 2],
+            referral_codes: 12,
+            referral_clicks: 30,
+            referrals_rewarded: 3,
+            referrals_flagged: 1,
+            referrals_refused: 2,
             deliveries: vec![
                 // On the estimated day, late that evening: on time.
                 (Some(t("2026-03-05T00:00:00Z")), t("2026-03-05T21:00:00Z")),
@@ -421,6 +456,10 @@ mod tests {
         );
         assert_eq!(report.nps.score, Some(30));
 
+        assert_eq!(report.referrals.conversion, Share::new(3, 30));
+        assert_eq!(report.referrals.conversion.percent, Some(10.0));
+        assert_eq!((report.referrals.flagged, report.referrals.refused), (1, 2));
+
         assert_eq!(report.delivery.delivered, 4);
         assert_eq!(report.delivery.on_time, Share::new(2, 3));
     }
@@ -433,6 +472,7 @@ mod tests {
         assert_eq!(report.reviews.rate.percent, None);
         assert_eq!(report.nps.score, None);
         assert_eq!(report.delivery.on_time.percent, None);
+        assert_eq!(report.referrals.conversion.percent, None);
     }
 
     #[test]

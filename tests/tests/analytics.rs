@@ -66,6 +66,20 @@ fn a_month_of_returns_reviews_nps_and_deliveries() {
         json!({"responses": 4, "promoters": 2, "passives": 1, "detractors": 1, "score": 25})
     );
 
+    // Two codes made in March (one in February); five clicks in March, one
+    // of them on February's code; one friend rewarded, one flagged, one
+    // refused (April's reward is outside).
+    assert_eq!(
+        report["referrals"],
+        json!({
+            "codes": 2,
+            "clicks": 5,
+            "conversion": {"count": 1, "of": 5, "percent": 20.0},
+            "flagged": 1,
+            "refused": 1
+        })
+    );
+
     // Four parcels delivered in March (the last one on the 31st, its first
     // Delivered event counting); of the three with an estimate, two kept it.
     assert_eq!(

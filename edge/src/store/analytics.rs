@@ -51,6 +51,12 @@ struct Count {
     n: u64,
 }
 
+#[derive(Deserialize, Default)]
+struct ReferralTotals {
+    codes: u64,
+    clicks: u64,
+}
+
 impl Store {
     pub async fn analytics_counts(
         &self,
@@ -126,9 +132,32 @@ impl Store {
                      GROUP BY s.order_id, s.id HAVING delivered_at >= ?2 AND delivered_at < ?3",
                     &args,
                 )?,
+                self.statement(
+                    "SELECT (SELECT COUNT(*) FROM referral_codes WHERE shop_id = ?1 \
+                     AND created_at >= ?2 AND created_at < ?3) AS codes, \
+                     (SELECT COUNT(*) FROM referral_clicks k JOIN referral_codes c ON c.code = k.code \
+                     WHERE c.shop_id = ?1 AND k.at >= ?2 AND k.at < ?3) AS clicks",
+                    &args,
+                )?,
+                self.statement(
+                    "SELECT outcome AS key, COUNT(*) AS n FROM referral_redemptions \
+                     WHERE shop_id = ?1 AND decided_at >= ?2 AND decided_at < ?3 GROUP BY outcome",
+                    &args,
+                )?,
             ])
             .await?;
-        let [totals, returned, reasons, shown, ratings, nps, delivered] = results.as_slice() else {
+        let [
+            totals,
+            returned,
+            reasons,
+            shown,
+            ratings,
+            nps,
+            delivered,
+            referral,
+            redemptions,
+        ] = results.as_slice()
+        else {
             return Err(ApiError::Internal(
                 "D1 batch returned the wrong number of results".into(),
             ));
@@ -141,6 +170,17 @@ impl Store {
             .into_iter()
             .next()
             .unwrap_or_default();
+        let referral = rows::<ReferralTotals>(referral)?
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let decided = rows::<Keyed>(redemptions)?;
+        let decided = |outcome: &str| {
+            decided
+                .iter()
+                .find(|row| row.key.as_deref() == Some(outcome))
+                .map_or(0, |row| row.n)
+        };
         let mut counts = Counts {
             orders: totals.orders,
             units: totals.units,
@@ -161,6 +201,11 @@ impl Store {
                     )
                 })
                 .collect(),
+            referral_codes: referral.codes,
+            referral_clicks: referral.clicks,
+            referrals_rewarded: decided("rewarded"),
+            referrals_flagged: decided("flagged"),
+            referrals_refused: decided("refused"),
             ..Counts::default()
         };
         // The CHECK constraints keep ratings in 1–5 and scores in 0–10.
