@@ -235,7 +235,7 @@ impl Store {
             .await?;
         let row = results
             .get(1)
-            .map(|r| rows::<CodeRow>(r))
+            .map(rows::<CodeRow>)
             .transpose()
             .map_err(internal)?
             .and_then(|rows| rows.into_iter().next())
