@@ -15,7 +15,7 @@ use aftercart_shared::referral::{
     reward_coupon,
 };
 use aftercart_shared::settings::SettingKey;
-use aftercart_shared::{OrderId, ShopId, UnixTime};
+use aftercart_shared::{Email, OrderId, ShopId, UnixTime};
 use worker::{D1PreparedStatement, Env, Method, Request, Response};
 
 use crate::admin::authenticate;
@@ -92,32 +92,7 @@ pub async fn view(
         (Some(program), Some(email), true) => {
             let code = match inputs.code {
                 Some(code) => code,
-                None => {
-                    let mut made = None;
-                    for _ in 0..CODE_ATTEMPTS {
-                        let candidate = ReferralCode::generate(random_u64()?);
-                        match store
-                            .create_code(&shop, &candidate, &mailbox, email, &order.id, now)
-                            .await
-                        {
-                            Ok(code) => {
-                                made = Some(code);
-                                break;
-                            }
-                            // Someone, in some shop, has it: draw again.
-                            Err(err)
-                                if err
-                                    .to_string()
-                                    .contains("UNIQUE constraint failed: referral_codes.code") => {}
-                            Err(err) => return Err(err.into()),
-                        }
-                    }
-                    made.ok_or_else(|| {
-                        ApiError::Internal(format!(
-                            "no free referral code in {CODE_ATTEMPTS} draws"
-                        ))
-                    })?
-                }
+                None => make_code(&store, &shop, &mailbox, email, &order.id, now).await?,
             };
             Some(ReferralCard {
                 share_url: share_url(req, &code)?,
@@ -136,6 +111,35 @@ pub async fn view(
         .loyalty
         .map(|program| LoyaltyView::of(Ledger::from_postings(inputs.postings), &program.tiers));
     http::json(&RewardsView { referral, loyalty }, 200)
+}
+
+/// A new code for the shopper, or the one a concurrent request made first.
+async fn make_code(
+    store: &Store,
+    shop: &ShopId,
+    mailbox: &str,
+    email: &Email,
+    order: &OrderId,
+    now: UnixTime,
+) -> Result<ReferralCode, ApiError> {
+    for _ in 0..CODE_ATTEMPTS {
+        let candidate = ReferralCode::generate(random_u64()?);
+        match store
+            .create_code(shop, &candidate, mailbox, email, order, now)
+            .await
+        {
+            Ok(code) => return Ok(code),
+            // Someone, in some shop, has it: draw again.
+            Err(err)
+                if err
+                    .to_string()
+                    .contains("UNIQUE constraint failed: referral_codes.code") => {}
+            Err(err) => return Err(err.into()),
+        }
+    }
+    Err(ApiError::Internal(format!(
+        "no free referral code in {CODE_ATTEMPTS} draws"
+    )))
 }
 
 /// `GET /r/{code}`: records the click and sends the friend to the shop with
