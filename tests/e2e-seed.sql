@@ -71,3 +71,23 @@ INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'thank_you', '{
 -- The lab shop's admin key is 'lab-admin-key' (stored as its SHA-256).
 INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES
     ('lab', 'e81a9ebf4a61cf4db75b3786bf72ee82eb4460190583dc98e6944187673acc4c', 'lab', 0);
+
+-- Two shops for the referral and loyalty tests (tests/tests/referrals.rs),
+-- so their friends' "first orders" are not the lab's fixture orders:
+-- `refs` pays referrers in points and runs a loyalty program with tiers;
+-- `gift` pays them a coupon (10 USD) and adds loyalty points on top.
+-- The lab shop runs neither.
+INSERT INTO shops (id, name, created_at) VALUES ('refs', 'Referral Lab', 0), ('gift', 'Gift Lab', 0);
+INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
+    ('refs', 'shopify', 'refs-shopify-secret', NULL),
+    ('refs', 'woocommerce', 'refs-woocommerce-secret', NULL),
+    ('gift', 'shopify', 'gift-shopify-secret', NULL);
+-- SHA-256 of 'refs-admin-key' and 'gift-admin-key'.
+INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES
+    ('refs', '280c28be2d0e6f31e59c8ec665372f4b81020eecf633c421978e4a2ba3d6b3c1', 'e2e', 0),
+    ('gift', '284201134f64fcb2112166d6d87953801d3e225dec4d8e38361a4048cc53eab2', 'e2e', 0);
+INSERT INTO shop_settings (shop_id, key, value) VALUES
+    ('refs', 'referrals', '{"platform":"shopify","shopHost":"refs.example","friendOffer":{"type":"percent","percent":15},"referrerReward":{"type":"points","points":500},"minOrderMinor":5000,"sameDeviceWindowHours":72}'),
+    ('refs', 'loyalty', '{"pointsPerUnit":2,"reviewPoints":40,"referralPoints":300,"tiers":[{"name":"Bronze","threshold":100},{"name":"Silver","threshold":1000},{"name":"Gold","threshold":5000}]}'),
+    ('gift', 'referrals', '{"platform":"woocommerce","shopHost":"gift.example","friendOffer":{"type":"amount","minor":1000},"referrerReward":{"type":"amount","minor":1000},"minOrderMinor":0,"sameDeviceWindowHours":24}'),
+    ('gift', 'loyalty', '{"pointsPerUnit":1,"reviewPoints":10,"referralPoints":200,"tiers":[]}');

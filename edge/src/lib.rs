@@ -13,6 +13,7 @@ mod error;
 mod http;
 mod limiter;
 mod outbound;
+mod referrals;
 mod returns;
 mod returns_admin;
 mod reviews;

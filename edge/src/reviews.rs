@@ -14,6 +14,7 @@ use aftercart_shared::{OrderId, ShopId};
 use worker::{Env, Request, Response};
 
 use crate::admin::authenticate;
+use crate::referrals::{self, Programs};
 use crate::routes::now;
 use crate::shopper::{Secrets, authorize};
 use crate::store::{NewReview, Store};
@@ -86,11 +87,22 @@ pub async fn submit(
         coupon: reward.coupon.as_deref(),
         at: now,
     };
+    let loyalty = Programs::load(&store, &shop).await?.loyalty;
+    let points = referrals::review_posting(
+        &store,
+        &shop,
+        loyalty.as_ref(),
+        &loaded.order,
+        &id,
+        &loaded.mailbox,
+        now,
+    )?;
     match store
         .insert_review(
             &shop,
             &stored,
             &loaded.event(&prompt, Action::Answered, now),
+            points,
         )
         .await
     {

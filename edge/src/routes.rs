@@ -9,7 +9,8 @@ use aftercart_shared::{OrderId, ShopId, UnixTime};
 use worker::{Context, Env, Method, Request, Response};
 
 use crate::{
-    ApiError, admin, assets, engage, http, returns, returns_admin, reviews, shopper, webhooks,
+    ApiError, admin, assets, engage, http, referrals, returns, returns_admin, reviews, shopper,
+    webhooks,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,18 @@ pub enum Route {
     Nps {
         shop: ShopId,
         order: OrderId,
+    },
+    Rewards {
+        shop: ShopId,
+        order: OrderId,
+    },
+    /// A share link: `/r/{code}`, as typed (checked by the handler, which
+    /// answers in the visitor's language).
+    ReferralLink {
+        code: String,
+    },
+    ReferralFlags {
+        shop: ShopId,
     },
     ProductReviews {
         shop: ShopId,
@@ -149,6 +162,16 @@ impl Route {
                 shop: parse_shop(shop)?,
                 order: parse_order(order)?,
             },
+            ["v1", "shops", shop, "orders", order, "rewards"] if readable => Self::Rewards {
+                shop: parse_shop(shop)?,
+                order: parse_order(order)?,
+            },
+            ["r", code] if readable => Self::ReferralLink {
+                code: (*code).to_owned(),
+            },
+            ["v1", "admin", "shops", shop, "referral-flags"] if readable => Self::ReferralFlags {
+                shop: parse_shop(shop)?,
+            },
             ["v1", "shops", shop, "products", product, "reviews"] if readable => {
                 Self::ProductReviews {
                     shop: parse_shop(shop)?,
@@ -237,19 +260,20 @@ impl Route {
                 _,
                 "orders",
                 _,
-                "returns" | "engagement" | "reviews" | "nps",
+                "returns" | "engagement" | "reviews" | "nps" | "rewards",
             ]
             | ["v1", "shops", _, "orders", _, "engagement", "events"]
             | ["v1", "shops", _, "products", _, "reviews"]
             | ["v1", "admin", "shops", _, "reviews"]
             | ["v1", "admin", "shops", _, "reviews", _]
             | ["v1", "webhooks", _, _]
+            | ["r", _]
             | [
                 "v1",
                 "admin",
                 "shops",
                 _,
-                "links" | "returns" | "webhook-deliveries",
+                "links" | "returns" | "webhook-deliveries" | "referral-flags",
             ]
             | ["v1", "admin", "shops", _, "returns" | "settings", _]
             | ["v1", "admin", "shops", _, "returns", _, _]
@@ -305,6 +329,9 @@ pub async fn handle(
         Route::PromptEvent { shop, order } => engage::event(req, env, shop, order).await,
         Route::SubmitReview { shop, order } => reviews::submit(req, env, shop, order).await,
         Route::Nps { shop, order } => engage::nps(req, env, shop, order).await,
+        Route::Rewards { shop, order } => referrals::view(&req, env, shop, order).await,
+        Route::ReferralLink { code } => referrals::follow(&req, env, &code).await,
+        Route::ReferralFlags { shop } => referrals::flags(&req, env, shop).await,
         Route::ProductReviews { shop, product } => {
             reviews::published(&req, env, shop, product).await
         }

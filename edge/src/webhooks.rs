@@ -7,8 +7,9 @@ use aftercart_shared::ingest::plan::{WaitKey, Write, plan};
 use aftercart_shared::ingest::{self, IngestError, Ingested, Source};
 use aftercart_shared::token::sha256_hex;
 use aftercart_shared::{ShopId, UnixTime};
-use worker::{Env, Request, Response};
+use worker::{D1PreparedStatement, Env, Request, Response};
 
+use crate::referrals::{self, Programs};
 use crate::routes::now;
 use crate::store::{Delivery, HeldDelivery, Store};
 use crate::{ApiError, http};
@@ -101,6 +102,7 @@ async fn apply(
     let known = store.known(shop, &ingested.lookups()).await?;
     let plan = plan(ingested, &known);
     let held = !plan.waits_for.is_empty();
+    let programs = programs_for(store, shop, ingested).await?;
     let mut statements = vec![store.record_delivery(shop, delivery, held, now)?];
     let mut counts = Counts::default();
     for write in &plan.writes {
@@ -112,6 +114,7 @@ async fn apply(
             }
         }
         statements.extend(store.write(shop, write, now)?);
+        statements.extend(effects(store, shop, write, &programs, now).await?);
     }
     for key in &plan.waits_for {
         statements.push(store.hold(shop, key, delivery, now)?);
@@ -177,13 +180,43 @@ async fn replay(
     if !plan.waits_for.is_empty() {
         return Ok(Vec::new());
     }
+    let programs = programs_for(store, shop, &ingested).await?;
     let mut statements = Vec::new();
     for write in &plan.writes {
         statements.extend(store.write(shop, write, now)?);
+        statements.extend(effects(store, shop, write, &programs, now).await?);
     }
     statements.push(store.release(shop, &held.source, &held.delivery_id)?);
     store.commit(statements).await?;
     Ok(plan.releases.into_iter().collect())
+}
+
+/// The shop's referral and loyalty programs, read only when the delivery
+/// carries orders.
+async fn programs_for(
+    store: &Store,
+    shop: &ShopId,
+    ingested: &Ingested,
+) -> Result<Programs, ApiError> {
+    if ingested.orders.is_empty() {
+        Ok(Programs::default())
+    } else {
+        Programs::load(store, shop).await
+    }
+}
+
+/// An order's points and referral, in its own write's transaction.
+async fn effects(
+    store: &Store,
+    shop: &ShopId,
+    write: &Write<'_>,
+    programs: &Programs,
+    now: UnixTime,
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    match write {
+        Write::Order(order) => referrals::order_effects(store, shop, order, programs, now).await,
+        Write::Shipment { .. } => Ok(Vec::new()),
+    }
 }
 
 fn topic(source: Source, header: impl Fn(&str) -> Option<String>) -> Option<String> {

@@ -10,12 +10,14 @@
 //! | `GET\|PUT /v1/admin/shops/{shop}/settings/{key}` | the document | [`SettingView`] |
 //! | `GET  /v1/admin/shops/{shop}/webhook-deliveries?cursor=` | | [`DeliveryPage`] |
 //! | `POST /v1/admin/shops/{shop}/webhook-deliveries/{id}/retry` | | [`WebhookDelivery`] |
+//! | `GET  /v1/admin/shops/{shop}/referral-flags?cursor=` | | [`ReferralFlagPage`] |
 
 use serde::{Deserialize, Serialize};
 
-use crate::UnixTime;
 use crate::api::ReturnHistoryEntry;
+use crate::referral::FraudFlag;
 use crate::returns::{ApprovedReturn, ReturnEvent, ReturnStatus};
+use crate::{OrderId, UnixTime};
 
 /// Notes longer than this are refused rather than cut.
 pub const MAX_NOTE_CHARS: usize = 1000;
@@ -122,6 +124,59 @@ pub struct DeliveryPage {
     pub next_cursor: Option<String>,
 }
 
+/// A suspected self-referral for the merchant to look at: the friend's
+/// order that used the code, and why it was not rewarded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferralFlag {
+    pub order_id: String,
+    /// As the shop shows it (`#1042`), when the order is stored.
+    pub order_number: Option<String>,
+    /// The referrer's code.
+    pub code: String,
+    pub flag: FraudFlag,
+    pub flagged_at: UnixTime,
+}
+
+/// Newest first; `nextCursor` fetches the following page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReferralFlagPage {
+    pub items: Vec<ReferralFlag>,
+    pub next_cursor: Option<String>,
+}
+
+/// Where a page of flags ended: `<unix seconds>.<order id>` of its last
+/// item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlagCursor {
+    pub flagged_at: UnixTime,
+    pub order_id: OrderId,
+}
+
+impl FlagCursor {
+    pub fn of(flag: &ReferralFlag) -> Option<Self> {
+        Some(Self {
+            flagged_at: flag.flagged_at,
+            order_id: OrderId::parse(&flag.order_id).ok()?,
+        })
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        let (secs, order) = raw.split_once('.')?;
+        Some(Self {
+            flagged_at: UnixTime::from_secs(secs.parse().ok()?),
+            order_id: OrderId::parse(order).ok()?,
+        })
+    }
+}
+
+impl std::fmt::Display for FlagCursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.flagged_at.secs(), self.order_id.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +192,19 @@ mod tests {
         let long = "å".repeat(MAX_NOTE_CHARS);
         assert_eq!(note(Some(&long)).note(), Ok(Some(long.clone())));
         assert!(note(Some(&format!("{long}x"))).note().is_err());
+    }
+
+    #[test]
+    fn flag_cursors_round_trip_and_refuse_garbage() {
+        let cursor = FlagCursor {
+            flagged_at: UnixTime::from_secs(1_800_000_000),
+            order_id: OrderId::parse("450789469").unwrap(),
+        };
+        assert_eq!(cursor.to_string(), "1800000000.450789469");
+        assert_eq!(FlagCursor::parse(&cursor.to_string()), Some(cursor));
+        for bad in ["", "1800000000", "x.450789469", "1800000000."] {
+            assert_eq!(FlagCursor::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

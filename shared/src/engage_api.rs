@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::UnixTime;
 use crate::engage::{Action, Prompt};
-use crate::referral::Incentive;
+use crate::referral::{Incentive, Ledger, Tiers, progress};
 
 /// What the engagement slot of one order view shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -272,6 +272,21 @@ pub struct LoyaltyView {
     pub points_to_next: u64,
     /// 0–100 toward the next tier (100 at the top tier).
     pub progress_percent: u8,
+}
+
+impl LoyaltyView {
+    /// A shopper's standing: the points they can spend, and the tier their
+    /// lifetime points reach (spending never costs a tier).
+    pub fn of(ledger: Ledger, tiers: &Tiers) -> Self {
+        let standing = progress(ledger.lifetime, tiers);
+        Self {
+            balance: ledger.balance.0,
+            tier: standing.tier.map(|t| t.name.clone()),
+            next_tier: standing.next.map(|t| t.name.clone()),
+            points_to_next: standing.points_to_next,
+            progress_percent: standing.percent,
+        }
+    }
 }
 
 #[cfg(test)]

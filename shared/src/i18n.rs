@@ -339,10 +339,13 @@ pub enum Msg {
     PrintSlip,
     BackToOrder,
     ReturnHeading,
+    // Referral links (the `/r/{code}` page the friend opens).
+    ReferralLinkUnknown,
+    ReferralProgramEnded,
 }
 
 impl Msg {
-    pub const ALL: [Self; 186] = [
+    pub const ALL: [Self; 188] = [
         Self::LookupTitle,
         Self::LookupIntro,
         Self::OrderNumberLabel,
@@ -529,6 +532,8 @@ impl Msg {
         Self::PrintSlip,
         Self::BackToOrder,
         Self::ReturnHeading,
+        Self::ReferralLinkUnknown,
+        Self::ReferralProgramEnded,
     ];
 }
 
@@ -743,6 +748,10 @@ fn en(msg: Msg) -> &'static str {
         PrintSlip => "Print slip",
         BackToOrder => "Back to your order",
         ReturnHeading => "Return {rma}",
+        ReferralLinkUnknown => {
+            "We don't recognise this referral link. Please ask your friend to send it again."
+        }
+        ReferralProgramEnded => "This shop's referral programme has ended.",
     }
 }
 
@@ -971,6 +980,10 @@ fn sv(msg: Msg) -> &'static str {
         PrintSlip => "Skriv ut retursedeln",
         BackToOrder => "Tillbaka till beställningen",
         ReturnHeading => "Retur {rma}",
+        ReferralLinkUnknown => {
+            "Vi känner inte igen den här värvningslänken. Be din vän att skicka den igen."
+        }
+        ReferralProgramEnded => "Butikens värvningsprogram har avslutats.",
     }
 }
 
@@ -1197,6 +1210,10 @@ fn nb(msg: Msg) -> &'static str {
         PrintSlip => "Skriv ut returseddelen",
         BackToOrder => "Tilbake til bestillingen",
         ReturnHeading => "Retur {rma}",
+        ReferralLinkUnknown => {
+            "Vi kjenner ikke igjen denne vervelenken. Be vennen din om å sende den på nytt."
+        }
+        ReferralProgramEnded => "Butikkens verveprogram er avsluttet.",
     }
 }
 
@@ -1417,6 +1434,10 @@ fn da(msg: Msg) -> &'static str {
         PrintSlip => "Udskriv returseddelen",
         BackToOrder => "Tilbage til ordren",
         ReturnHeading => "Returnering {rma}",
+        ReferralLinkUnknown => {
+            "Vi kan ikke genkende dette henvisningslink. Bed din ven om at sende det igen."
+        }
+        ReferralProgramEnded => "Butikkens henvisningsprogram er afsluttet.",
     }
 }
 
@@ -1649,6 +1670,10 @@ fn de(msg: Msg) -> &'static str {
         PrintSlip => "Schein drucken",
         BackToOrder => "Zurück zur Bestellung",
         ReturnHeading => "Rücksendung {rma}",
+        ReferralLinkUnknown => {
+            "Diesen Empfehlungslink kennen wir nicht. Bitte lass ihn dir noch einmal schicken."
+        }
+        ReferralProgramEnded => "Das Empfehlungsprogramm dieses Shops ist beendet.",
     }
 }
 
@@ -1875,6 +1900,10 @@ fn ro(msg: Msg) -> &'static str {
         PrintSlip => "Tipărește bonul",
         BackToOrder => "Înapoi la comandă",
         ReturnHeading => "Retur {rma}",
+        ReferralLinkUnknown => {
+            "Nu recunoaștem acest link de recomandare. Roagă-ți prietenul să ți-l trimită din nou."
+        }
+        ReferralProgramEnded => "Programul de recomandări al acestui magazin s-a încheiat.",
     }
 }
 

@@ -10,9 +10,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::ingest::OrderUpsert;
+use crate::ingest::money::minor_units;
 use crate::{Email, OrderId, UnixTime, base31};
 
-/// Why a referral code, a tier table or a shop host was refused.
+/// Why a referral code, a tier table, a shop host or a program setting was
+/// refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReferralError {
     #[error("referral code must have {expected} symbols, got {got}")]
@@ -25,6 +28,15 @@ pub enum ReferralError {
     BadTiers,
     #[error("{0:?} is not a shop host name")]
     BadHost(String),
+    /// A setting document of the wrong shape, in serde's words (which
+    /// name the field).
+    #[error("{0}")]
+    Json(String),
+    #[error("{field}: {reason}")]
+    Invalid {
+        field: &'static str,
+        reason: &'static str,
+    },
 }
 
 // ---------------------------------------------------------------------------
@@ -259,7 +271,10 @@ pub struct Sighting {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Referrer {
-    pub customer: CustomerId,
+    /// Every customer id the referrer's orders at the shop carry: none for
+    /// a guest, and more than one when they checked out under several
+    /// accounts with one mailbox.
+    pub customers: BTreeSet<CustomerId>,
     pub email: Email,
     pub code: ReferralCode,
 }
@@ -311,7 +326,18 @@ pub enum Incentive {
     },
 }
 
-/// The merchant's referral program.
+impl Incentive {
+    /// A percentage of 1–100, or a positive amount or point count.
+    pub fn is_valid(&self) -> bool {
+        match *self {
+            Self::Points { points } => points > 0,
+            Self::Amount { minor } => minor > 0,
+            Self::Percent { percent } => (1..=100).contains(&percent),
+        }
+    }
+}
+
+/// The rules [`decide_redemption`] applies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct ReferralSettings {
@@ -334,11 +360,89 @@ impl Default for ReferralSettings {
     }
 }
 
+/// The longest same-device window a merchant may set: 30 days.
+pub const MAX_DEVICE_WINDOW_HOURS: u32 = 720;
+
+/// The `referrals` setting: the merchant's referral program, everything
+/// [`ReferralSettings`] holds plus where share links lead and what the
+/// friend gets.
+///
+/// The friend's discount is the referral code itself, applied at checkout
+/// through [`discount_url`]: the shop system must accept these codes (the
+/// merchant's app or plugin creates them), and the code among an order's
+/// discount codes is what redeems the referral.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReferralProgram {
+    pub platform: Platform,
+    /// Share links redirect here and nowhere else.
+    pub shop_host: ShopHost,
+    /// What a friend gets on their first order: a discount, never points
+    /// (a friend has none to spend yet).
+    pub friend_offer: Incentive,
+    pub referrer_reward: Incentive,
+    #[serde(default)]
+    pub min_order_minor: i64,
+    #[serde(default = "default_device_window")]
+    pub same_device_window_hours: u32,
+}
+
+fn default_device_window() -> u32 {
+    ReferralSettings::default().same_device_window_hours
+}
+
+impl ReferralProgram {
+    /// Reads and checks a stored or submitted document.
+    pub fn from_json(json: &str) -> Result<Self, ReferralError> {
+        let program: Self =
+            serde_json::from_str(json).map_err(|e| ReferralError::Json(e.to_string()))?;
+        program.validate()?;
+        Ok(program)
+    }
+
+    pub fn validate(&self) -> Result<(), ReferralError> {
+        let invalid = |field, reason| Err(ReferralError::Invalid { field, reason });
+        if matches!(self.friend_offer, Incentive::Points { .. }) || !self.friend_offer.is_valid() {
+            return invalid(
+                "friendOffer",
+                "must be a percentage of 1-100 or a positive amount",
+            );
+        }
+        if !self.referrer_reward.is_valid() {
+            return invalid(
+                "referrerReward",
+                "must be positive points, a positive amount or a percentage of 1-100",
+            );
+        }
+        if self.min_order_minor < 0 {
+            return invalid("minOrderMinor", "must not be negative");
+        }
+        if !(1..=MAX_DEVICE_WINDOW_HOURS).contains(&self.same_device_window_hours) {
+            return invalid("sameDeviceWindowHours", "must be between 1 and 720");
+        }
+        Ok(())
+    }
+
+    pub fn settings(&self) -> ReferralSettings {
+        ReferralSettings {
+            min_order_minor: self.min_order_minor,
+            referrer_reward: self.referrer_reward.clone(),
+            same_device_window_hours: self.same_device_window_hours,
+        }
+    }
+
+    /// Where the share link of `code` sends a friend.
+    pub fn landing_url(&self, code: &ReferralCode) -> String {
+        discount_url(self.platform, &self.shop_host, code)
+    }
+}
+
 /// A reward to issue to the referrer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reward {
-    pub referrer: CustomerId,
+    /// The referrer, by their code: guests have no customer id.
+    pub code: ReferralCode,
     /// Goes into [`ReferralHistory::rewarded_friends`] once issued.
     pub friend: MailboxKey,
     pub order: OrderId,
@@ -406,7 +510,11 @@ pub fn decide_redemption(
     if friend_order.code != referrer.code {
         return Err(Refusal::CodeMismatch);
     }
-    if friend_order.customer.as_ref() == Some(&referrer.customer) {
+    if friend_order
+        .customer
+        .as_ref()
+        .is_some_and(|c| referrer.customers.contains(c))
+    {
         return Err(Refusal::Fraud {
             flag: FraudFlag::SameCustomer,
         });
@@ -441,12 +549,52 @@ pub fn decide_redemption(
         });
     }
     Ok(Reward {
-        referrer: referrer.customer.clone(),
+        code: referrer.code.clone(),
         friend,
         order: friend_order.order.clone(),
         incentive: settings.referrer_reward.clone(),
         issued_at: now,
     })
+}
+
+impl FriendOrder {
+    /// The friend's side of an ingested order that used `code`; `None`
+    /// without an email address, since "is this the referrer" cannot be
+    /// asked of an anonymous order.
+    pub fn of(order: &OrderUpsert, code: ReferralCode) -> Option<Self> {
+        Some(Self {
+            order: order.id.clone(),
+            customer: order.customer_id.clone().map(CustomerId),
+            email: order.email.clone()?,
+            code,
+            subtotal_minor: order.subtotal_minor,
+            placed_at: order.placed_at,
+            device: order.device.clone(),
+        })
+    }
+}
+
+/// The referral codes among an order's discount codes, in the order's
+/// order, each once. Ordinary shop codes (`SUMMER10`) do not parse and are
+/// left out; so is a referral code with a typo.
+pub fn referral_codes(discount_codes: &[String]) -> Vec<ReferralCode> {
+    let mut codes: Vec<ReferralCode> = Vec::new();
+    for code in discount_codes
+        .iter()
+        .filter_map(|c| ReferralCode::parse(c).ok())
+    {
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    codes
+}
+
+/// A one-off coupon code for a referrer's amount or percent reward, from a
+/// caller-drawn random number: `REF-` and a code in the same alphabet, with
+/// the same check symbol, as referral codes.
+pub fn reward_coupon(random: u64) -> String {
+    format!("REF-{}", ReferralCode::generate(random))
 }
 
 // ---------------------------------------------------------------------------
@@ -505,7 +653,62 @@ impl Default for LoyaltyRules {
     }
 }
 
+/// What one event did to a shopper's points, fixed when it happened: a
+/// ledger keeps postings, not events, so a merchant who changes the rules
+/// later does not rewrite anyone's history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "points", rename_all = "camelCase")]
+pub enum Posting {
+    Earned(Points),
+    /// Earned points given back (a refund or a cancelled order).
+    TakenBack(Points),
+    Spent(Points),
+}
+
+impl Posting {
+    /// The posting's kind as stored.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Self::Earned(_) => "earned",
+            Self::TakenBack(_) => "taken_back",
+            Self::Spent(_) => "spent",
+        }
+    }
+
+    pub fn points(self) -> Points {
+        match self {
+            Self::Earned(p) | Self::TakenBack(p) | Self::Spent(p) => p,
+        }
+    }
+
+    /// A stored posting, from [`Posting::kind`] and its points.
+    pub fn from_stored(kind: &str, points: u64) -> Option<Self> {
+        let points = Points(points);
+        match kind {
+            "earned" => Some(Self::Earned(points)),
+            "taken_back" => Some(Self::TakenBack(points)),
+            "spent" => Some(Self::Spent(points)),
+            _ => None,
+        }
+    }
+}
+
 impl LoyaltyRules {
+    /// What `event` does under these rules.
+    pub fn posting(&self, event: &LoyaltyEvent) -> Posting {
+        match event {
+            LoyaltyEvent::Purchase { amount_minor } => {
+                Posting::Earned(Points(self.points_for(*amount_minor)))
+            }
+            LoyaltyEvent::ReviewWritten => Posting::Earned(Points(self.review_points)),
+            LoyaltyEvent::SuccessfulReferral => Posting::Earned(Points(self.referral_points)),
+            LoyaltyEvent::Refund { amount_minor } => {
+                Posting::TakenBack(Points(self.points_for(*amount_minor)))
+            }
+            LoyaltyEvent::Redeemed { points } => Posting::Spent(Points(*points)),
+        }
+    }
+
     /// Points for `amount_minor`: `floor(amount × points_per_unit / 10^exp)`.
     /// Multiplying before dividing keeps fractions of a unit (19.99 at 3
     /// points per unit is 59, not 57). Negative amounts earn nothing.
@@ -542,24 +745,29 @@ impl Ledger {
     }
 
     pub fn apply(self, event: &LoyaltyEvent, rules: &LoyaltyRules) -> Self {
+        self.post(rules.posting(event))
+    }
+
+    /// Folds stored postings in the order they were made.
+    pub fn from_postings(postings: impl IntoIterator<Item = Posting>) -> Self {
+        postings
+            .into_iter()
+            .fold(Self::default(), |ledger, posting| ledger.post(posting))
+    }
+
+    pub fn post(self, posting: Posting) -> Self {
         let (Points(balance), Points(lifetime)) = (self.balance, self.lifetime);
-        let earn = |points: u64| Self {
-            balance: Points(balance.saturating_add(points)),
-            lifetime: Points(lifetime.saturating_add(points)),
-        };
-        match event {
-            LoyaltyEvent::Purchase { amount_minor } => earn(rules.points_for(*amount_minor)),
-            LoyaltyEvent::ReviewWritten => earn(rules.review_points),
-            LoyaltyEvent::SuccessfulReferral => earn(rules.referral_points),
-            LoyaltyEvent::Refund { amount_minor } => {
-                let back = rules.points_for(*amount_minor);
-                Self {
-                    balance: Points(balance.saturating_sub(back)),
-                    lifetime: Points(lifetime.saturating_sub(back)),
-                }
-            }
-            LoyaltyEvent::Redeemed { points } => Self {
-                balance: Points(balance.saturating_sub(*points)),
+        match posting {
+            Posting::Earned(Points(points)) => Self {
+                balance: Points(balance.saturating_add(points)),
+                lifetime: Points(lifetime.saturating_add(points)),
+            },
+            Posting::TakenBack(Points(back)) => Self {
+                balance: Points(balance.saturating_sub(back)),
+                lifetime: Points(lifetime.saturating_sub(back)),
+            },
+            Posting::Spent(Points(points)) => Self {
+                balance: Points(balance.saturating_sub(points)),
                 lifetime: self.lifetime,
             },
         }
@@ -620,6 +828,10 @@ pub struct Progress<'a> {
     pub next: Option<&'a Tier>,
     /// Points still needed for `next`; 0 at the top.
     pub points_to_next: u64,
+    /// How far from the current tier's threshold (0 below the first) to the
+    /// next one, 0–100, rounded down so that 100 means reached; 100 at the
+    /// top.
+    pub percent: u8,
 }
 
 /// The tier `points` reaches, the next one, and how far away it is.
@@ -627,9 +839,89 @@ pub fn progress(points: Points, tiers: &Tiers) -> Progress<'_> {
     let reached = tiers.0.partition_point(|t| t.threshold <= points);
     let tier = reached.checked_sub(1).and_then(|i| tiers.0.get(i));
     let next = tiers.0.get(reached);
+    let percent = next.map_or(100, |next| {
+        let from = u128::from(tier.map_or(0, |t| t.threshold.0));
+        let span = u128::from(next.threshold.0) - from;
+        let done = u128::from(points.0) - from;
+        // done < span, so this is below 100.
+        u8::try_from(done * 100 / span).unwrap_or(99)
+    });
     Progress {
         tier,
         next,
         points_to_next: next.map_or(0, |n| n.threshold.0 - points.0),
+        percent,
     }
+}
+
+/// The `loyalty` setting: how points are earned and the tiers. The
+/// currency's decimals come from each order, so there is nothing to keep in
+/// step with the shop's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct LoyaltyProgram {
+    /// Points per whole currency unit of an order's subtotal.
+    pub points_per_unit: u32,
+    pub review_points: u64,
+    /// For a successful referral whose reward is a coupon; a points reward
+    /// is the referral's points by itself.
+    pub referral_points: u64,
+    /// Reached by lifetime points, so spending never costs a tier.
+    pub tiers: Tiers,
+}
+
+impl Default for LoyaltyProgram {
+    fn default() -> Self {
+        let rules = LoyaltyRules::default();
+        Self {
+            points_per_unit: rules.points_per_unit,
+            review_points: rules.review_points,
+            referral_points: rules.referral_points,
+            tiers: Tiers(Vec::new()),
+        }
+    }
+}
+
+/// Tier names longer than this are refused (they label a badge).
+pub const MAX_TIER_NAME_CHARS: usize = 40;
+
+impl LoyaltyProgram {
+    pub fn from_json(json: &str) -> Result<Self, ReferralError> {
+        let program: Self =
+            serde_json::from_str(json).map_err(|e| ReferralError::Json(e.to_string()))?;
+        if program
+            .tiers
+            .as_slice()
+            .iter()
+            .any(|t| t.name.chars().count() > MAX_TIER_NAME_CHARS)
+        {
+            return Err(ReferralError::Invalid {
+                field: "tiers",
+                reason: "a tier name has at most 40 characters",
+            });
+        }
+        Ok(program)
+    }
+
+    /// The earning rules for an order in `currency`.
+    pub fn rules(&self, currency: &str) -> LoyaltyRules {
+        LoyaltyRules {
+            points_per_unit: self.points_per_unit,
+            currency_exponent: minor_units(currency),
+            review_points: self.review_points,
+            referral_points: self.referral_points,
+        }
+    }
+}
+
+/// The points a successful referral posts to the referrer's ledger: a
+/// points reward is the referral's points; a coupon reward earns the
+/// loyalty program's `referralPoints` on top, when the shop has one.
+pub fn referral_points(reward: &Incentive, loyalty: Option<&LoyaltyProgram>) -> Posting {
+    Posting::Earned(match reward {
+        Incentive::Points { points } => Points(*points),
+        Incentive::Amount { .. } | Incentive::Percent { .. } => {
+            Points(loyalty.map_or(0, |l| l.referral_points))
+        }
+    })
 }

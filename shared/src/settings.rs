@@ -8,6 +8,7 @@
 //! without a validator does not compile.
 
 use crate::outbound::ReturnWebhook;
+use crate::referral::{LoyaltyProgram, ReferralProgram};
 use crate::returns::{ProductCatalog, ReturnPolicy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,6 +19,10 @@ pub enum SettingKey {
     ProductCatalog,
     /// Where return events are sent, and the signing secret ([`ReturnWebhook`]).
     ReturnWebhook,
+    /// The referral program ([`ReferralProgram`]); none, no referrals.
+    Referrals,
+    /// The loyalty program ([`LoyaltyProgram`]); none, no points shown.
+    Loyalty,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,10 +34,12 @@ pub enum SettingError {
 }
 
 impl SettingKey {
-    pub const ALL: [Self; 3] = [
+    pub const ALL: [Self; 5] = [
         Self::ReturnsPolicy,
         Self::ProductCatalog,
         Self::ReturnWebhook,
+        Self::Referrals,
+        Self::Loyalty,
     ];
 
     /// The key in `shop_settings` and in `…/settings/{key}`.
@@ -41,6 +48,8 @@ impl SettingKey {
             Self::ReturnsPolicy => "returns_policy",
             Self::ProductCatalog => "product_catalog",
             Self::ReturnWebhook => "return_webhook",
+            Self::Referrals => "referrals",
+            Self::Loyalty => "loyalty",
         }
     }
 
@@ -64,6 +73,12 @@ impl SettingKey {
             Self::ReturnWebhook => ReturnWebhook::parse(&compact)
                 .map(drop)
                 .map_err(|e| SettingError::Invalid(e.to_string()))?,
+            Self::Referrals => ReferralProgram::from_json(&compact)
+                .map(drop)
+                .map_err(|e| SettingError::Invalid(e.to_string()))?,
+            Self::Loyalty => LoyaltyProgram::from_json(&compact)
+                .map(drop)
+                .map_err(|e| SettingError::Invalid(e.to_string()))?,
         }
         Ok(compact)
     }
@@ -72,7 +87,7 @@ impl SettingKey {
     /// whether they are set.
     pub fn public_view(self, stored: &str) -> Result<serde_json::Value, SettingError> {
         match self {
-            Self::ReturnsPolicy | Self::ProductCatalog => {
+            Self::ReturnsPolicy | Self::ProductCatalog | Self::Referrals | Self::Loyalty => {
                 serde_json::from_str(stored).map_err(|e| SettingError::Json(e.to_string()))
             }
             Self::ReturnWebhook => ReturnWebhook::parse(stored)
@@ -139,6 +154,40 @@ mod tests {
             panic!("a plain-HTTP webhook was accepted")
         };
         assert!(reason.contains("https"), "{reason}");
+    }
+
+    #[test]
+    fn referral_and_loyalty_programs_are_checked_by_their_parsers() {
+        let referrals = SettingKey::Referrals
+            .validate(
+                r#"{"platform":"woocommerce","shopHost":"shop.example",
+                    "friendOffer":{"type":"amount","minor":5000},
+                    "referrerReward":{"type":"percent","percent":10}}"#,
+            )
+            .unwrap();
+        assert_eq!(
+            SettingKey::Referrals.public_view(&referrals).unwrap()["shopHost"],
+            "shop.example"
+        );
+        let Err(SettingError::Invalid(reason)) = SettingKey::Referrals.validate(
+            r#"{"platform":"shopify","shopHost":"shop.example",
+                "friendOffer":{"type":"points","points":5},
+                "referrerReward":{"type":"points","points":5}}"#,
+        ) else {
+            panic!("points for a friend were accepted")
+        };
+        assert!(reason.contains("friendOffer"), "{reason}");
+        assert!(
+            SettingKey::Loyalty
+                .validate(r#"{"pointsPerUnit":3}"#)
+                .is_ok()
+        );
+        let Err(SettingError::Invalid(reason)) = SettingKey::Loyalty.validate(
+            r#"{"tiers":[{"name":"Gold","threshold":5},{"name":"Silver","threshold":5}]}"#,
+        ) else {
+            panic!("tied tiers were accepted")
+        };
+        assert!(reason.contains("strictly rising"), "{reason}");
     }
 
     #[test]

@@ -474,3 +474,40 @@ fn the_copy_holds_every_shared_fixture() {
         }
     }
 }
+
+#[test]
+fn orders_carry_their_subtotal_and_the_checkout_browser() {
+    let mut order: serde_json::Value = serde_json::from_slice(
+        &fs::read(Path::new(FIXTURES).join("shopify").join("order.json")).unwrap(),
+    )
+    .unwrap();
+    let parse = |order: &serde_json::Value| {
+        let body = serde_json::to_vec(order).unwrap();
+        ingest::parse(Source::Shopify, Some("orders/create"), &body)
+            .unwrap()
+            .orders
+            .remove(0)
+    };
+    // 398.00 before shipping and 11.94 tax; the fixture's browser has an
+    // address but no User-Agent, which is no device to compare.
+    let parsed = parse(&order);
+    assert_eq!(
+        (parsed.subtotal_minor, parsed.total_minor),
+        (39_800, 40_994)
+    );
+    assert_eq!(parsed.device, None);
+
+    order["order"]["client_details"]["user_agent"] = "Mozilla/5.0 (iPhone)".into();
+    order["order"]["browser_ip"] = "198.51.100.9".into();
+    let device = parse(&order).device.unwrap();
+    assert_eq!(
+        (device.ip.as_str(), device.user_agent.as_str()),
+        ("198.51.100.9", "Mozilla/5.0 (iPhone)")
+    );
+    // Without a subtotal, the total stands in.
+    order["order"]
+        .as_object_mut()
+        .unwrap()
+        .remove("subtotal_price");
+    assert_eq!(parse(&order).subtotal_minor, 40_994);
+}

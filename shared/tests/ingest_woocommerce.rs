@@ -331,3 +331,27 @@ fn broken_orders_name_the_field() {
         parse(&order("processing")).unwrap()
     );
 }
+
+#[test]
+fn the_subtotal_is_the_lines_after_discounts_and_the_browser_is_kept() {
+    let ingested = parse(&order("processing")).unwrap();
+    let order_upsert = &ingested.orders[0];
+    // 286.56 + 40.00: after the coupon, before shipping and tax.
+    assert_eq!(order_upsert.subtotal_minor, 32_656);
+    assert_eq!(order_upsert.device, None);
+
+    let mut body = order("processing");
+    body["customer_ip_address"] = json!("192.0.2.1");
+    body["customer_user_agent"] = json!("Mozilla/5.0 (X11)");
+    let device = parse(&body).unwrap().orders[0].device.clone().unwrap();
+    assert_eq!(
+        (device.ip.as_str(), device.user_agent.as_str()),
+        ("192.0.2.1", "Mozilla/5.0 (X11)")
+    );
+    // A line without a `total`: the order's total stands in.
+    body["line_items"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("total");
+    assert_eq!(parse(&body).unwrap().orders[0].subtotal_minor, 50_800);
+}

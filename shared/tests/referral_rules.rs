@@ -4,10 +4,12 @@
 
 use std::collections::BTreeSet;
 
+use aftercart_shared::api::LoyaltyView;
 use aftercart_shared::referral::{
-    CustomerId, Device, FraudFlag, FriendOrder, Incentive, Ledger, LoyaltyEvent, LoyaltyRules,
-    MailboxKey, Platform, Points, ReferralCode, ReferralError, ReferralHistory, ReferralSettings,
-    Referrer, Refusal, ShopHost, Sighting, Tier, Tiers, discount_url, progress,
+    CustomerId, Device, FraudFlag, FriendOrder, Incentive, Ledger, LoyaltyEvent, LoyaltyProgram,
+    LoyaltyRules, MailboxKey, Platform, Points, Posting, ReferralCode, ReferralError,
+    ReferralHistory, ReferralProgram, ReferralSettings, Referrer, Refusal, ShopHost, Sighting,
+    Tier, Tiers, discount_url, progress, referral_codes, referral_points, reward_coupon,
 };
 use aftercart_shared::{Email, OrderId, UnixTime};
 use proptest::prelude::*;
@@ -25,7 +27,7 @@ fn code() -> ReferralCode {
 
 fn referrer() -> Referrer {
     Referrer {
-        customer: CustomerId("c-ada".into()),
+        customers: BTreeSet::from([CustomerId("c-ada".into()), CustomerId("c-ada-old".into())]),
         email: email("ada.lovelace@gmail.com"),
         code: code(),
     }
@@ -243,7 +245,7 @@ fn self_referral_is_flagged_even_when_it_would_not_qualify_anyway() {
 #[test]
 fn a_reward_names_the_friend_to_add_to_the_rewarded_set() {
     let reward = decide_redemption_with(&friend_order(), &history()).unwrap();
-    assert_eq!(reward.referrer, CustomerId("c-ada".into()));
+    assert_eq!(reward.code, code());
     assert_eq!(reward.issued_at, UnixTime::from_secs(NOW));
     // Recording it makes the same friend's replayed order a no.
     let after = ReferralHistory {
@@ -467,5 +469,337 @@ proptest! {
     ) {
         let ledger = Ledger::fold(&events, &LoyaltyRules::default());
         prop_assert!(ledger.balance <= ledger.lifetime);
+    }
+}
+
+#[test]
+fn a_friend_logged_in_under_any_of_the_referrers_accounts_is_the_referrer() {
+    let old_account = FriendOrder {
+        customer: Some(CustomerId("c-ada-old".into())),
+        ..friend_order()
+    };
+    assert_eq!(
+        decide_redemption_with(&old_account, &history()),
+        Err(Refusal::Fraud {
+            flag: FraudFlag::SameCustomer
+        })
+    );
+    // A guest referrer has no account to match; the mailbox still does.
+    let guest = Referrer {
+        customers: BTreeSet::new(),
+        ..referrer()
+    };
+    let decide = |order: &FriendOrder| {
+        aftercart_shared::referral::decide_redemption(
+            &guest,
+            order,
+            &history(),
+            &settings(),
+            UnixTime::from_secs(NOW),
+        )
+    };
+    let guest_friend = FriendOrder {
+        customer: None,
+        ..friend_order()
+    };
+    assert!(decide(&guest_friend).is_ok());
+    assert!(decide(&friend_order()).is_ok());
+}
+
+#[test]
+fn referral_codes_are_picked_from_an_orders_discount_codes() {
+    let a = ReferralCode::generate(1);
+    let b = ReferralCode::generate(2);
+    let mut typo: Vec<char> = a.as_str().chars().collect();
+    typo[0] = if typo[0] == '2' { '3' } else { '2' };
+    let typo: String = typo.into_iter().collect();
+    let codes = vec![
+        "SUMMER10".to_owned(),
+        format!("{}-{}", &b.as_str()[..4], &b.as_str()[4..]).to_lowercase(),
+        typo,
+        a.to_string(),
+        b.to_string(),
+    ];
+    assert_eq!(referral_codes(&codes), vec![b, a]);
+    assert!(referral_codes(&[]).is_empty());
+}
+
+#[test]
+fn reward_coupons_are_prefixed_checked_codes() {
+    let coupon = reward_coupon(42);
+    let symbols = coupon.strip_prefix("REF-").unwrap();
+    assert_eq!(
+        ReferralCode::parse(symbols).unwrap(),
+        ReferralCode::generate(42)
+    );
+    assert_ne!(reward_coupon(43), coupon);
+}
+
+const PROGRAM: &str = r#"{
+  "platform": "shopify",
+  "shopHost": "Nordlys.Example",
+  "friendOffer": { "type": "percent", "percent": 15 },
+  "referrerReward": { "type": "points", "points": 500 },
+  "minOrderMinor": 50000
+}"#;
+
+#[test]
+fn a_referral_program_is_read_whole_and_checked() {
+    let program = ReferralProgram::from_json(PROGRAM).unwrap();
+    assert_eq!(program.same_device_window_hours, 72, "the default");
+    assert_eq!(
+        program.settings(),
+        ReferralSettings {
+            min_order_minor: 50_000,
+            referrer_reward: Incentive::Points { points: 500 },
+            same_device_window_hours: 72,
+        }
+    );
+    assert_eq!(
+        program.landing_url(&code()),
+        format!("https://nordlys.example/discount/{}?redirect=/", code())
+    );
+
+    let with = |field: &str, value: serde_json::Value| {
+        let mut doc: serde_json::Value = serde_json::from_str(PROGRAM).unwrap();
+        doc[field] = value;
+        ReferralProgram::from_json(&doc.to_string())
+    };
+    let field_of = |result: Result<ReferralProgram, ReferralError>| match result {
+        Err(ReferralError::Invalid { field, .. }) => field,
+        other => panic!("expected an invalid field, got {other:?}"),
+    };
+    use serde_json::json;
+    assert_eq!(
+        field_of(with(
+            "friendOffer",
+            json!({ "type": "points", "points": 5 })
+        )),
+        "friendOffer"
+    );
+    assert_eq!(
+        field_of(with(
+            "friendOffer",
+            json!({ "type": "percent", "percent": 101 })
+        )),
+        "friendOffer"
+    );
+    assert_eq!(
+        field_of(with(
+            "referrerReward",
+            json!({ "type": "amount", "minor": 0 })
+        )),
+        "referrerReward"
+    );
+    assert_eq!(field_of(with("minOrderMinor", json!(-1))), "minOrderMinor");
+    assert_eq!(
+        field_of(with("sameDeviceWindowHours", json!(0))),
+        "sameDeviceWindowHours"
+    );
+    assert_eq!(
+        field_of(with("sameDeviceWindowHours", json!(721))),
+        "sameDeviceWindowHours"
+    );
+    assert!(with("sameDeviceWindowHours", json!(720)).is_ok());
+    for (field, value) in [
+        ("shopHost", json!("https://evil.example/")),
+        ("platform", json!("magento")),
+        ("extra", json!(1)),
+    ] {
+        assert!(
+            matches!(with(field, value), Err(ReferralError::Json(_))),
+            "{field}"
+        );
+    }
+    assert!(matches!(
+        ReferralProgram::from_json(r#"{"platform":"shopify"}"#),
+        Err(ReferralError::Json(_))
+    ));
+}
+
+#[test]
+fn incentives_must_be_worth_something() {
+    for (incentive, valid) in [
+        (Incentive::Points { points: 1 }, true),
+        (Incentive::Points { points: 0 }, false),
+        (Incentive::Amount { minor: 1 }, true),
+        (Incentive::Amount { minor: -5 }, false),
+        (Incentive::Percent { percent: 100 }, true),
+        (Incentive::Percent { percent: 0 }, false),
+        (Incentive::Percent { percent: 101 }, false),
+    ] {
+        assert_eq!(incentive.is_valid(), valid, "{incentive:?}");
+    }
+}
+
+#[test]
+fn postings_are_fixed_when_made_so_new_rules_never_rewrite_history() {
+    let old = LoyaltyRules::default();
+    let events = [
+        LoyaltyEvent::Purchase {
+            amount_minor: 100_000,
+        },
+        LoyaltyEvent::ReviewWritten,
+        LoyaltyEvent::Redeemed { points: 300 },
+        LoyaltyEvent::Refund {
+            amount_minor: 20_000,
+        },
+    ];
+    let postings: Vec<Posting> = events.iter().map(|e| old.posting(e)).collect();
+    assert_eq!(
+        postings,
+        [
+            Posting::Earned(Points(1_000)),
+            Posting::Earned(Points(50)),
+            Posting::Spent(Points(300)),
+            Posting::TakenBack(Points(200)),
+        ]
+    );
+    // Folding postings is folding the events under the rules of the day…
+    assert_eq!(
+        Ledger::from_postings(postings.iter().copied()),
+        Ledger::fold(&events, &old)
+    );
+    // …and stays so after the merchant doubles the points.
+    let doubled = LoyaltyRules {
+        points_per_unit: 2,
+        ..old
+    };
+    let ledger = Ledger::from_postings(postings.iter().copied());
+    assert_ne!(ledger, Ledger::fold(&events, &doubled));
+    assert_eq!(
+        (ledger.balance, ledger.lifetime),
+        (Points(550), Points(850))
+    );
+    for posting in postings {
+        assert_eq!(
+            Posting::from_stored(posting.kind(), posting.points().0),
+            Some(posting)
+        );
+    }
+    assert_eq!(Posting::from_stored("gifted", 5), None);
+}
+
+#[test]
+fn progress_counts_from_the_tier_reached_toward_the_next() {
+    let tiers = tiers();
+    let cases = [
+        (0, 0),
+        (250, 50),
+        (499, 99),
+        (500, 0),
+        (1_250, 50),
+        (1_999, 99),
+        (4_999, 99),
+        (5_000, 100),
+        (u64::MAX, 100),
+    ];
+    for (points, percent) in cases {
+        assert_eq!(
+            progress(Points(points), &tiers).percent,
+            percent,
+            "{points}"
+        );
+    }
+    assert_eq!(
+        progress(Points(3), &Tiers::new(vec![]).unwrap()).percent,
+        100
+    );
+}
+
+#[test]
+fn the_loyalty_view_spends_the_balance_and_ranks_by_lifetime() {
+    let ledger = Ledger {
+        balance: Points(700),
+        lifetime: Points(2_600),
+    };
+    assert_eq!(
+        LoyaltyView::of(ledger, &tiers()),
+        LoyaltyView {
+            balance: 700,
+            tier: Some("Silver".into()),
+            next_tier: Some("Gold".into()),
+            points_to_next: 2_400,
+            progress_percent: 20,
+        }
+    );
+}
+
+#[test]
+fn a_loyalty_program_earns_in_the_orders_currency() {
+    let program = LoyaltyProgram::from_json(
+        r#"{"pointsPerUnit":2,"reviewPoints":40,"tiers":[{"name":"Gold","threshold":900},{"name":"Bronze","threshold":100}]}"#,
+    )
+    .unwrap();
+    assert_eq!(program.referral_points, 500, "the default");
+    assert_eq!(program.rules("SEK").points_for(12_345), 246);
+    assert_eq!(program.rules("JPY").points_for(12_345), 24_690);
+    assert_eq!(
+        program
+            .tiers
+            .as_slice()
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Bronze", "Gold"]
+    );
+    assert_eq!(
+        LoyaltyProgram::from_json("{}").unwrap(),
+        LoyaltyProgram::default()
+    );
+    for bad in [
+        r#"{"tiers":[{"name":"A","threshold":1},{"name":"B","threshold":1}]}"#,
+        r#"{"tiers":[{"name":"","threshold":1}]}"#,
+        r#"{"pointsPerUnit":-1}"#,
+        r#"{"bonus":1}"#,
+    ] {
+        assert!(
+            matches!(LoyaltyProgram::from_json(bad), Err(ReferralError::Json(_))),
+            "{bad}"
+        );
+    }
+    let long = format!(
+        r#"{{"tiers":[{{"name":"{}","threshold":1}}]}}"#,
+        "x".repeat(41)
+    );
+    assert!(matches!(
+        LoyaltyProgram::from_json(&long),
+        Err(ReferralError::Invalid { field: "tiers", .. })
+    ));
+}
+
+#[test]
+fn a_referral_earns_its_points_reward_or_the_loyalty_bonus_for_a_coupon() {
+    let loyalty = LoyaltyProgram {
+        referral_points: 200,
+        ..LoyaltyProgram::default()
+    };
+    let points = Incentive::Points { points: 500 };
+    let coupon = Incentive::Amount { minor: 1_000 };
+    assert_eq!(
+        referral_points(&points, Some(&loyalty)),
+        Posting::Earned(Points(500))
+    );
+    assert_eq!(referral_points(&points, None), Posting::Earned(Points(500)));
+    assert_eq!(
+        referral_points(&coupon, Some(&loyalty)),
+        Posting::Earned(Points(200))
+    );
+    assert_eq!(referral_points(&coupon, None), Posting::Earned(Points(0)));
+}
+
+proptest! {
+    /// Progress is a percentage that grows with the points, and 100 only
+    /// at the top.
+    #[test]
+    fn progress_percent_rises_and_tops_out_only_at_the_top(a in 0u64..10_000, b in 0u64..10_000) {
+        let tiers = tiers();
+        let (low, high) = (a.min(b), a.max(b));
+        let (p_low, p_high) = (progress(Points(low), &tiers), progress(Points(high), &tiers));
+        prop_assert!(p_low.percent <= 100 && p_high.percent <= 100);
+        prop_assert_eq!(p_high.percent == 100, p_high.next.is_none());
+        if p_low.tier == p_high.tier {
+            prop_assert!(p_low.percent <= p_high.percent);
+        }
     }
 }

@@ -71,6 +71,9 @@ impl Edge {
         let agent = ureq::Agent::config_builder()
             .timeout_global(Some(Duration::from_secs(30)))
             .http_status_as_error(false)
+            // The edge's redirects (share links) are what is tested: look
+            // at them, never follow them off to a shop.
+            .max_redirects(0)
             .build()
             .into();
         Self { url, agent }
@@ -198,6 +201,41 @@ pub fn unique_number() -> u64 {
         .unwrap_or(0)
         .saturating_sub(1_577_836_800_000_000);
     since_2020 * 100 + NEXT.fetch_add(1, Ordering::Relaxed) % 100
+}
+
+/// Rows from the running edge's local D1 (the SQLite file `wrangler dev`
+/// serves), through `wrangler d1 execute`: for what was stored where no
+/// API shows it, e.g. that a refused referral left its record and nothing
+/// else. Slow (a few seconds): one query per fact, and calls take turns.
+pub fn d1(sql: &str) -> Vec<Value> {
+    use std::sync::Mutex;
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let var = |name: &str| {
+        std::env::var(name).unwrap_or_else(|_| panic!("{name} is set by cargo xtask test"))
+    };
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let output = std::process::Command::new(var("AFTERCART_NODE"))
+        .arg(var("AFTERCART_WRANGLER"))
+        .args(["d1", "execute", "DB", "--local", "--json", "--persist-to"])
+        .arg(var("AFTERCART_PERSIST_DIR"))
+        .args(["--command", sql])
+        .current_dir(var("AFTERCART_EDGE_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("wrangler d1 execute: {e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "wrangler d1 execute failed: {stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let parsed: Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("wrangler d1 output is not JSON ({e}): {stdout}"));
+    parsed[0]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("no results in {parsed}"))
 }
 
 /// A fixture from `shared/tests/fixtures`, parsed.

@@ -2,6 +2,7 @@
 //! relative to `now` so "delivered 2 days ago" stays true whenever it runs.
 //! The same data is listed in the README.
 
+use aftercart_shared::referral::{LoyaltyProgram, MailboxKey, ReferralCode};
 use aftercart_shared::tracking::TrackingStatus::{self, *};
 use aftercart_shared::{Email, OrderNumber, UnixTime};
 
@@ -605,8 +606,31 @@ const DEMO_THANK_YOU: &str = r#"{
   }
 }"#;
 
+/// Referrals: a friend gets 15% off a first order of at least 500 kr; the
+/// referrer 500 points.
+const DEMO_REFERRALS: &str = r#"{
+  "platform": "shopify",
+  "shopHost": "nordlys.example",
+  "friendOffer": { "type": "percent", "percent": 15 },
+  "referrerReward": { "type": "points", "points": 500 },
+  "minOrderMinor": 50000,
+  "sameDeviceWindowHours": 72
+}"#;
+
+/// Loyalty: a point per krona, 50 for a review, three tiers.
+const DEMO_LOYALTY: &str = r#"{
+  "pointsPerUnit": 1,
+  "reviewPoints": 50,
+  "referralPoints": 250,
+  "tiers": [
+    { "name": "Bronze", "threshold": 1000 },
+    { "name": "Silver", "threshold": 5000 },
+    { "name": "Gold", "threshold": 15000 }
+  ]
+}"#;
+
 /// Settings every run writes afresh.
-const DEMO_SETTINGS: [(&str, &str); 7] = [
+const DEMO_SETTINGS: [(&str, &str); 9] = [
     ("returns_policy", DEMO_RETURNS_POLICY),
     ("product_catalog", DEMO_PRODUCT_CATALOG),
     ("engage", DEMO_ENGAGE),
@@ -614,7 +638,15 @@ const DEMO_SETTINGS: [(&str, &str); 7] = [
     ("recommendations", DEMO_RECOMMENDATIONS),
     ("usage_tips", DEMO_USAGE_TIPS),
     ("thank_you", DEMO_THANK_YOU),
+    ("referrals", DEMO_REFERRALS),
+    ("loyalty", DEMO_LOYALTY),
 ];
+
+/// Nils's referral code (#1004, delivered): fixed, so the demo can be
+/// walked through by hand (`/r/<code>`).
+pub fn demo_referral_code() -> ReferralCode {
+    ReferralCode::generate(1004)
+}
 
 /// SQL that replaces the demo shop's data with fresh demo orders.
 pub fn demo_sql(now: UnixTime) -> String {
@@ -623,7 +655,15 @@ pub fn demo_sql(now: UnixTime) -> String {
         "DELETE FROM webhook_attempts WHERE outbox_id IN \
          (SELECT id FROM webhook_outbox WHERE shop_id = '{DEMO_SHOP}');\n"
     );
+    sql += &format!(
+        "DELETE FROM referral_clicks WHERE code IN \
+         (SELECT code FROM referral_codes WHERE shop_id = '{DEMO_SHOP}');\n"
+    );
     for table in [
+        "loyalty_ledger",
+        "referral_redemptions",
+        "shopper_sightings",
+        "referral_codes",
         "webhook_outbox",
         "prompt_events",
         "reviews",
@@ -687,7 +727,73 @@ pub fn demo_sql(now: UnixTime) -> String {
          NULL, 'published', 1, 0, NULL, {at}, {at});\n",
         at = now.plus_days(-14).secs()
     );
+    insert_demo_rewards(&mut sql, now);
     sql
+}
+
+/// Points for every live demo order and Erik's review; Nils has a code, a
+/// friend he was rewarded for and a flagged attempt to refer himself.
+fn insert_demo_rewards(sql: &mut String, now: UnixTime) {
+    let loyalty = LoyaltyProgram::from_json(DEMO_LOYALTY).unwrap_or_default();
+    let rules = loyalty.rules("SEK");
+    let mut post = |source: &str, email: &str, points: u64, at: i64| {
+        let mailbox = Email::parse(email).map_or_else(
+            |_| email.to_owned(),
+            |e| MailboxKey::of(&e).as_str().to_owned(),
+        );
+        *sql += &format!(
+            "INSERT INTO loyalty_ledger (shop_id, source, mailbox, kind, points, at) VALUES \
+             ('{DEMO_SHOP}', {}, {}, 'earned', {points}, {at});\n",
+            quote(source),
+            quote(&mailbox)
+        );
+    };
+    for order in DEMO_ORDERS.iter().filter(|o| !o.cancelled) {
+        let points = rules.points_for(order_total(order));
+        let at = now.plus_secs(-order.placed_hours_ago * 3600).secs();
+        post(
+            &format!("purchase:demo-{}", order.number),
+            order.email,
+            points,
+            at,
+        );
+    }
+    post(
+        "review:rv_demo_socks_erik",
+        "erik@example.com",
+        loyalty.review_points,
+        now.plus_days(-14).secs(),
+    );
+    let code = demo_referral_code();
+    let referred = now.plus_days(-1).secs();
+    post(
+        "referral:demo-friend-karin",
+        "nils@example.com",
+        500,
+        referred,
+    );
+    *sql += &format!(
+        "INSERT INTO referral_codes (code, shop_id, mailbox, email, order_id, created_at) VALUES \
+         ('{code}', '{DEMO_SHOP}', 'nils@example.com', 'nils@example.com', 'demo-1004', {});\n",
+        now.plus_days(-2).secs()
+    );
+    *sql += &format!(
+        "INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outcome, incentive, \
+         coupon, flag, refusal, decided_at) VALUES \
+         ('{DEMO_SHOP}', 'demo-friend-karin', '{code}', 'karin@example.com', 'rewarded', \
+         '{{\"type\":\"points\",\"points\":500}}', NULL, NULL, NULL, {referred}), \
+         ('{DEMO_SHOP}', 'demo-self-nils', '{code}', 'nils@example.com', 'flagged', NULL, NULL, \
+         'sameMailbox', '{{\"refusal\":\"fraud\",\"flag\":\"sameMailbox\"}}', {});\n",
+        now.plus_secs(-3 * 3600).secs()
+    );
+}
+
+fn order_total(order: &DemoOrder) -> i64 {
+    order
+        .items
+        .iter()
+        .map(|i| i.price_minor * i64::from(i.quantity))
+        .sum()
 }
 
 /// A demo return: one unit of one item, and its history so far.
@@ -804,20 +910,21 @@ fn insert_order(sql: &mut String, order: &DemoOrder, identity: &Identity, now: U
         .map_or_else(|_| identity.number.clone(), |n| n.to_string());
     let email =
         Email::parse(&identity.email).map_or_else(|_| identity.email.clone(), |e| e.to_string());
-    let total: i64 = order
-        .items
-        .iter()
-        .map(|i| i.price_minor * i64::from(i.quantity))
-        .sum();
+    let total = order_total(order);
+    let mailbox = Email::parse(&identity.email).map_or_else(
+        |_| email.clone(),
+        |e| MailboxKey::of(&e).as_str().to_owned(),
+    );
     let placed = hours_ago(order.placed_hours_ago);
     *sql += &format!(
-        "INSERT INTO orders (shop_id, id, order_number, display_number, email, customer_first_name, \
+        "INSERT INTO orders (shop_id, id, order_number, display_number, email, mailbox, customer_first_name, \
          customer_id, placed_at, currency, total_minor, cancelled_at, updated_at) VALUES \
-         ('{DEMO_SHOP}', {}, {}, {}, {}, {}, NULL, {placed}, 'SEK', {total}, {}, {});\n",
+         ('{DEMO_SHOP}', {}, {}, {}, {}, {}, {}, NULL, {placed}, 'SEK', {total}, {}, {});\n",
         quote(order_id),
         quote(&number),
         quote(&format!("#{}", identity.number)),
         quote(&email),
+        quote(&mailbox),
         quote(order.first_name),
         if order.cancelled {
             (placed + 3600).to_string()
@@ -992,6 +1099,13 @@ mod tests {
             settings.get(key).copied()
         });
         assert!(content.is_ok(), "{content:?}");
+        // The referral and loyalty programs are ones the admin API accepts.
+        for (key, value) in DEMO_SETTINGS {
+            if let Some(setting) = aftercart_shared::settings::SettingKey::from_name(key) {
+                assert!(setting.validate(value).is_ok(), "{key}");
+            }
+        }
+        assert!(sql.contains(&format!("'{}'", demo_referral_code())));
         // The admin key is stored hashed, never in the clear.
         assert!(!sql.contains(DEMO_ADMIN_KEY));
     }

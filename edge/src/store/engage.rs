@@ -262,14 +262,15 @@ impl Store {
         Ok(())
     }
 
-    /// Stores a review and the answer to its review request in one
-    /// transaction. Fails with the database's UNIQUE error when the line
-    /// item was already reviewed.
+    /// Stores a review, the answer to its review request and the review's
+    /// loyalty points (if any) in one transaction. Fails with the
+    /// database's UNIQUE error when the line item was already reviewed.
     pub async fn insert_review(
         &self,
         shop: &ShopId,
         review: &NewReview<'_>,
         answered: &NewEvent<'_>,
+        points: Option<D1PreparedStatement>,
     ) -> Result<(), worker::Error> {
         let insert = self
             .statement(
@@ -300,7 +301,8 @@ impl Store {
         let event = self
             .event_statement(shop, answered)
             .map_err(|e| worker::Error::RustError(e.to_string()))?;
-        self.commit(vec![insert, event]).await
+        self.commit([insert, event].into_iter().chain(points).collect())
+            .await
     }
 
     /// Stores an NPS answer and the answer to the NPS prompt in one

@@ -8,6 +8,7 @@ use aftercart_shared::api::ReturnHistoryEntry;
 use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write};
 use aftercart_shared::ingest::{OrderUpsert, ShipmentUpsert, Source, TrackingNumber};
 use aftercart_shared::order::{LineItem, Order, Shipment, TransitHistory};
+use aftercart_shared::referral::MailboxKey;
 use aftercart_shared::returns::{
     ApprovedItem, ApprovedReturn, EarlierReturn, ReturnStatus, ReturnedUnits,
 };
@@ -25,8 +26,10 @@ mod outbox;
 
 pub use outbox::{AttemptLog, AttemptRow, OutboxRow};
 mod engage;
+mod referral;
 
 pub use engage::{NewEvent, NewReview};
+pub use referral::{NewPosting, NewRedemption, Outcome};
 
 pub struct Store {
     db: D1Database,
@@ -619,10 +622,11 @@ impl Store {
         let mut statements = vec![self.statement(
             "INSERT INTO orders (shop_id, id, order_number, display_number, email, customer_first_name, \
              customer_id, placed_at, currency, total_minor, cancelled_at, updated_at, discount_codes, \
-             source_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) \
+             source_changed_at, mailbox) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
              ON CONFLICT (shop_id, id) DO UPDATE SET order_number = excluded.order_number, \
              display_number = excluded.display_number, \
              email = CASE WHEN excluded.email <> '' THEN excluded.email ELSE email END, \
+             mailbox = COALESCE(excluded.mailbox, mailbox), \
              customer_first_name = COALESCE(excluded.customer_first_name, customer_first_name), \
              customer_id = COALESCE(excluded.customer_id, customer_id), placed_at = excluded.placed_at, \
              currency = excluded.currency, total_minor = excluded.total_minor, \
@@ -646,6 +650,7 @@ impl Store {
                 int(now.secs()),
                 text(&serde_json::to_string(&order.discount_codes).unwrap_or_else(|_| "[]".to_owned())),
                 order.changed_at.map_or(JsValue::NULL, |t| int(t.secs())),
+                opt_text(order.email.as_ref().map(MailboxKey::of).as_ref().map(MailboxKey::as_str)),
             ],
         )?];
         for (position, item) in order.line_items.iter().enumerate() {

@@ -33,6 +33,7 @@ use std::fmt;
 use serde_json::Value;
 
 use crate::order::LineItem;
+use crate::referral::Device;
 use crate::tracking::{Checkpoint, TrackingStatus};
 use crate::{Email, OrderId, OrderNumber, UnixTime};
 
@@ -142,6 +143,13 @@ pub struct OrderUpsert {
     pub currency: String,
     /// In minor units of `currency` (see [`money::minor_units`]).
     pub total_minor: i64,
+    /// Merchandise after discounts, before shipping and tax (what loyalty
+    /// points and a referral's minimum count); the total when the source
+    /// does not say.
+    pub subtotal_minor: i64,
+    /// The browser that checked out (IP address and User-Agent), when the
+    /// source reports both: self-referral checks compare it.
+    pub device: Option<Device>,
     pub cancelled_at: Option<UnixTime>,
     /// When the source last changed the order (Shopify `updated_at`,
     /// WooCommerce `date_modified_gmt`). Webhooks arrive out of order; an

@@ -240,6 +240,8 @@ mod tests {
             placed_at: UnixTime::from_secs(0),
             currency: "USD".into(),
             total_minor: 0,
+            subtotal_minor: 0,
+            device: None,
             cancelled_at: None,
             changed_at: None,
             line_items: Vec::new(),

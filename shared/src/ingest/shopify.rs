@@ -33,6 +33,7 @@ use super::{
     TrackingNumber, describe, join_location, status_key,
 };
 use crate::order::LineItem;
+use crate::referral::Device;
 use crate::tracking::TrackingStatus::{self, *};
 use crate::{Email, OrderId, OrderNumber};
 
@@ -206,6 +207,22 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         .iter()
         .map(|f| fulfillment(f, Some(&id)))
         .collect::<Result<_, _>>()?;
+    let total_minor = node.get("total_price").req_money(exponent)?;
+    // `subtotal_price`: after discounts, before shipping and taxes.
+    let subtotal_minor = node
+        .get("subtotal_price")
+        .money(exponent)?
+        .unwrap_or(total_minor);
+    let client = node.get("client_details");
+    let device = match (
+        node.get("browser_ip")
+            .text()
+            .or_else(|| client.get("browser_ip").text()),
+        client.get("user_agent").text(),
+    ) {
+        (Some(ip), Some(user_agent)) => Some(Device { ip, user_agent }),
+        _ => None,
+    };
     Ok(OrderUpsert {
         number,
         display_number,
@@ -213,7 +230,9 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         customer_first_name,
         customer_id: customer.get("id").id()?,
         placed_at: node.get("created_at").req_time()?,
-        total_minor: node.get("total_price").req_money(exponent)?,
+        total_minor,
+        subtotal_minor,
+        device,
         currency,
         cancelled_at: node.get("cancelled_at").time()?,
         changed_at: node.get("updated_at").time()?,

@@ -25,6 +25,7 @@ use super::{
     TrackingNumber, describe, status_key,
 };
 use crate::order::LineItem;
+use crate::referral::Device;
 use crate::tracking::TrackingStatus::{Exception, InfoReceived};
 use crate::{Email, OrderId, OrderNumber, UnixTime};
 
@@ -153,6 +154,25 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
             }
         }
     }
+    let total_minor = node.get("total").req_money(exponent)?;
+    // A line's `total` is after discounts and before tax; without one on
+    // every line, the order's total stands in.
+    let line_totals = node
+        .get("line_items")
+        .items()?
+        .iter()
+        .map(|item| item.get("total").money(exponent))
+        .collect::<Result<Option<Vec<i64>>, _>>()?;
+    let subtotal_minor = line_totals
+        .filter(|totals| !totals.is_empty())
+        .map_or(total_minor, |totals| totals.iter().sum());
+    let device = match (
+        node.get("customer_ip_address").text(),
+        node.get("customer_user_agent").text(),
+    ) {
+        (Some(ip), Some(user_agent)) => Some(Device { ip, user_agent }),
+        _ => None,
+    };
     Ok(OrderUpsert {
         display_number: format!("#{number_text}"),
         number,
@@ -168,7 +188,9 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         customer_id: node.get("customer_id").id()?.filter(|c| c != "0"),
         placed_at,
         currency,
-        total_minor: node.get("total").req_money(exponent)?,
+        total_minor,
+        subtotal_minor,
+        device,
         cancelled_at,
         changed_at: modified_at,
         line_items,

@@ -1,0 +1,650 @@
+//! D1 access for referrals and loyalty: codes, clicks, sightings,
+//! redemptions and the points ledger.
+
+use std::collections::{BTreeSet, HashMap};
+
+use aftercart_shared::admin_api::{FlagCursor, ReferralFlag};
+use aftercart_shared::referral::{
+    CustomerId, Device, FraudFlag, FriendOrder, MailboxKey, Posting, ReferralCode, ReferralHistory,
+    Sighting,
+};
+use aftercart_shared::settings::SettingKey;
+use aftercart_shared::{Email, OrderId, ShopId, UnixTime};
+use serde::Deserialize;
+use wasm_bindgen::JsValue;
+use worker::D1PreparedStatement;
+
+use super::{Store, corrupt, from_stored_name, int, json_list, opt_text, rows, text};
+use crate::ApiError;
+
+/// A device is recorded at most once per this many seconds per shopper.
+const SIGHTING_EVERY_SECS: i64 = 3600;
+/// The referrer's sightings of the friend's device a decision looks at,
+/// nearest in time first.
+const SIGHTINGS_READ: u32 = 10;
+
+/// What the rewards view needs beyond the order, read in one round trip.
+pub struct RewardsInputs {
+    /// The stored `referrals` and `loyalty` documents.
+    pub settings: HashMap<String, String>,
+    /// The shopper's code, once made.
+    pub code: Option<ReferralCode>,
+    pub friends_rewarded: u32,
+    /// The shopper's ledger, oldest first.
+    pub postings: Vec<Posting>,
+}
+
+/// The owner of a referral code, as stored.
+#[derive(Debug, Clone)]
+pub struct CodeOwner {
+    pub code: ReferralCode,
+    pub shop: ShopId,
+    pub mailbox: String,
+    pub email: Email,
+}
+
+/// A referral decision to store: exactly one per order.
+#[derive(Debug)]
+pub struct NewRedemption<'a> {
+    pub order: &'a OrderId,
+    pub code: &'a ReferralCode,
+    pub friend: &'a MailboxKey,
+    pub outcome: Outcome<'a>,
+    pub at: UnixTime,
+}
+
+#[derive(Debug)]
+pub enum Outcome<'a> {
+    /// The incentive as JSON and, for a coupon reward, its code.
+    Rewarded {
+        incentive: String,
+        coupon: Option<&'a str>,
+    },
+    /// The refusal as JSON.
+    Flagged {
+        flag: FraudFlag,
+        refusal: String,
+    },
+    Refused {
+        refusal: String,
+    },
+}
+
+/// A ledger posting to store once: a second posting with the same source
+/// is a no-op.
+#[derive(Debug)]
+pub struct NewPosting<'a> {
+    pub source: &'a str,
+    pub mailbox: &'a str,
+    pub posting: Posting,
+    pub at: UnixTime,
+}
+
+#[derive(Deserialize)]
+struct PostingRow {
+    kind: String,
+    points: i64,
+}
+
+#[derive(Deserialize)]
+struct CodeRow {
+    code: String,
+    shop_id: String,
+    mailbox: String,
+    email: String,
+}
+
+#[derive(Deserialize)]
+struct CountRow {
+    count: u32,
+}
+
+#[derive(Deserialize)]
+struct SettingRow {
+    key: String,
+    value: String,
+}
+
+fn owner(row: CodeRow) -> Result<CodeOwner, ApiError> {
+    Ok(CodeOwner {
+        code: ReferralCode::parse(&row.code).map_err(|e| corrupt("referral code", e))?,
+        shop: ShopId::parse(&row.shop_id).map_err(|e| corrupt("shop id", e))?,
+        mailbox: row.mailbox,
+        email: Email::parse(&row.email).map_err(|e| corrupt("referrer email", e))?,
+    })
+}
+
+fn posting(row: &PostingRow) -> Result<Posting, ApiError> {
+    let points = u64::try_from(row.points).map_err(|e| corrupt("ledger points", e))?;
+    Posting::from_stored(&row.kind, points).ok_or_else(|| corrupt("ledger kind", &row.kind))
+}
+
+impl Store {
+    /// The programs' settings, the shopper's code, how many friends it
+    /// rewarded and the shopper's ledger.
+    pub async fn rewards_inputs(
+        &self,
+        shop: &ShopId,
+        mailbox: &str,
+    ) -> Result<RewardsInputs, ApiError> {
+        let key = [text(shop.as_str()), text(mailbox)];
+        let results = self
+            .db
+            .batch(vec![
+                self.settings_statement(shop, &[SettingKey::Referrals, SettingKey::Loyalty])?,
+                self.statement(
+                    "SELECT code, shop_id, mailbox, email FROM referral_codes \
+                     WHERE shop_id = ?1 AND mailbox = ?2",
+                    &key,
+                )?,
+                self.statement(
+                    "SELECT COUNT(*) AS count FROM referral_redemptions r \
+                     JOIN referral_codes c ON c.code = r.code \
+                     WHERE c.shop_id = ?1 AND c.mailbox = ?2 AND r.outcome = 'rewarded'",
+                    &key,
+                )?,
+                self.statement(
+                    "SELECT kind, points FROM loyalty_ledger WHERE shop_id = ?1 AND mailbox = ?2 \
+                     ORDER BY seq",
+                    &key,
+                )?,
+            ])
+            .await?;
+        let [settings, code, rewarded, ledger] = results.as_slice() else {
+            return Err(ApiError::Internal(
+                "D1 batch returned the wrong number of results".into(),
+            ));
+        };
+        Ok(RewardsInputs {
+            settings: settings_map(rows(settings)?),
+            code: rows::<CodeRow>(code)?
+                .into_iter()
+                .next()
+                .map(|row| owner(row).map(|o| o.code))
+                .transpose()?,
+            friends_rewarded: rows::<CountRow>(rewarded)?.first().map_or(0, |r| r.count),
+            postings: rows::<PostingRow>(ledger)?
+                .iter()
+                .map(posting)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// The stored documents of `keys`.
+    pub async fn settings(
+        &self,
+        shop: &ShopId,
+        keys: &[SettingKey],
+    ) -> Result<HashMap<String, String>, ApiError> {
+        let result = self.settings_statement(shop, keys)?.all().await?;
+        Ok(settings_map(rows(&result)?))
+    }
+
+    fn settings_statement(
+        &self,
+        shop: &ShopId,
+        keys: &[SettingKey],
+    ) -> Result<D1PreparedStatement, ApiError> {
+        self.statement(
+            "SELECT key, value FROM shop_settings WHERE shop_id = ?1 \
+             AND key IN (SELECT value FROM json_each(?2))",
+            &[
+                text(shop.as_str()),
+                json_list(keys.iter().map(|k| k.name())),
+            ],
+        )
+    }
+
+    /// Gives the shopper `candidate` unless they already have a code (a
+    /// concurrent request made one first), and answers with their code.
+    /// Fails with the database's UNIQUE error on `referral_codes.code` when
+    /// the candidate is taken (by anyone, in any shop): draw another.
+    pub async fn create_code(
+        &self,
+        shop: &ShopId,
+        candidate: &ReferralCode,
+        mailbox: &str,
+        email: &Email,
+        order: &OrderId,
+        now: UnixTime,
+    ) -> Result<ReferralCode, worker::Error> {
+        let internal = |e: ApiError| worker::Error::RustError(e.to_string());
+        let results = self
+            .db
+            .batch(vec![
+                self.statement(
+                    "INSERT INTO referral_codes (code, shop_id, mailbox, email, order_id, created_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (shop_id, mailbox) DO NOTHING",
+                    &[
+                        text(candidate.as_str()),
+                        text(shop.as_str()),
+                        text(mailbox),
+                        text(email.as_str()),
+                        text(order.as_str()),
+                        int(now.secs()),
+                    ],
+                )
+                .map_err(internal)?,
+                self.statement(
+                    "SELECT code, shop_id, mailbox, email FROM referral_codes \
+                     WHERE shop_id = ?1 AND mailbox = ?2",
+                    &[text(shop.as_str()), text(mailbox)],
+                )
+                .map_err(internal)?,
+            ])
+            .await?;
+        let row = results
+            .get(1)
+            .map(rows::<CodeRow>)
+            .transpose()
+            .map_err(internal)?
+            .and_then(|rows| rows.into_iter().next())
+            .ok_or_else(|| {
+                worker::Error::RustError("the new referral code was not stored".into())
+            })?;
+        owner(row).map(|o| o.code).map_err(internal)
+    }
+
+    /// Records that the shopper was seen on `device`, unless they were
+    /// within the last hour.
+    pub async fn record_sighting(
+        &self,
+        shop: &ShopId,
+        mailbox: &str,
+        device: &Device,
+        now: UnixTime,
+    ) -> Result<(), ApiError> {
+        self.statement(
+            "INSERT INTO shopper_sightings (shop_id, mailbox, ip, user_agent, at) \
+             SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM shopper_sightings \
+             WHERE shop_id = ?1 AND mailbox = ?2 AND ip = ?3 AND user_agent = ?4 AND at > ?6)",
+            &[
+                text(shop.as_str()),
+                text(mailbox),
+                text(&device.ip),
+                text(&device.user_agent),
+                int(now.secs()),
+                int(now.secs() - SIGHTING_EVERY_SECS),
+            ],
+        )?
+        .run()
+        .await?;
+        Ok(())
+    }
+
+    /// The code's owner and the shop's `referrals` document, for a share
+    /// link.
+    pub async fn code_owner(
+        &self,
+        code: &ReferralCode,
+    ) -> Result<Option<(CodeOwner, Option<String>)>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            code: String,
+            shop_id: String,
+            mailbox: String,
+            email: String,
+            program: Option<String>,
+        }
+        let row: Option<Row> = self
+            .statement(
+                "SELECT c.code AS code, c.shop_id AS shop_id, c.mailbox AS mailbox, c.email AS email, \
+                 s.value AS program FROM referral_codes c LEFT JOIN shop_settings s \
+                 ON s.shop_id = c.shop_id AND s.key = ?2 WHERE c.code = ?1",
+                &[text(code.as_str()), text(SettingKey::Referrals.name())],
+            )?
+            .first(None)
+            .await?;
+        row.map(|r| {
+            let program = r.program;
+            owner(CodeRow {
+                code: r.code,
+                shop_id: r.shop_id,
+                mailbox: r.mailbox,
+                email: r.email,
+            })
+            .map(|o| (o, program))
+        })
+        .transpose()
+    }
+
+    pub async fn record_click(
+        &self,
+        code: &ReferralCode,
+        device: Option<&Device>,
+        now: UnixTime,
+    ) -> Result<(), ApiError> {
+        self.statement(
+            "INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES (?1, ?2, ?3, ?4)",
+            &[
+                text(code.as_str()),
+                text(device.map_or("", |d| d.ip.as_str())),
+                text(device.map_or("", |d| d.user_agent.as_str())),
+                int(now.secs()),
+            ],
+        )?
+        .run()
+        .await?;
+        Ok(())
+    }
+
+    /// Whether `order` was already decided, and the shop's owner of the
+    /// first of `codes` that has one.
+    pub async fn redemption_start(
+        &self,
+        shop: &ShopId,
+        order: &OrderId,
+        codes: &[ReferralCode],
+    ) -> Result<(bool, Option<CodeOwner>), ApiError> {
+        let results = self
+            .db
+            .batch(vec![
+                self.statement(
+                    "SELECT COUNT(*) AS count FROM referral_redemptions WHERE shop_id = ?1 AND order_id = ?2",
+                    &[text(shop.as_str()), text(order.as_str())],
+                )?,
+                self.statement(
+                    "SELECT code, shop_id, mailbox, email FROM referral_codes \
+                     WHERE shop_id = ?1 AND code IN (SELECT value FROM json_each(?2))",
+                    &[
+                        text(shop.as_str()),
+                        json_list(codes.iter().map(ReferralCode::as_str)),
+                    ],
+                )?,
+            ])
+            .await?;
+        let [decided, owners] = results.as_slice() else {
+            return Err(ApiError::Internal(
+                "D1 batch returned the wrong number of results".into(),
+            ));
+        };
+        let decided = rows::<CountRow>(decided)?
+            .first()
+            .is_some_and(|r| r.count > 0);
+        let owners = rows::<CodeRow>(owners)?
+            .into_iter()
+            .map(owner)
+            .collect::<Result<Vec<_>, _>>()?;
+        // The order's own order of codes decides between two.
+        let first = codes
+            .iter()
+            .find_map(|code| owners.iter().find(|o| o.code == *code).cloned());
+        Ok((decided, first))
+    }
+
+    /// What [`aftercart_shared::referral::decide_redemption`] needs: the
+    /// friend's earlier orders, the referrer's customer ids, the friends
+    /// already rewarded and the referrer's sightings of the friend's
+    /// device. The friend's order itself never counts as an earlier one,
+    /// even when it is already stored; "earlier" is by when orders were
+    /// placed (the id breaks ties), not by when they arrived.
+    pub async fn redemption_history(
+        &self,
+        shop: &ShopId,
+        friend: &FriendOrder,
+        referrer: &CodeOwner,
+    ) -> Result<(ReferralHistory, BTreeSet<CustomerId>), ApiError> {
+        #[derive(Deserialize)]
+        struct CustomerRow {
+            customer_id: String,
+        }
+        #[derive(Deserialize)]
+        struct FriendRow {
+            friend_mailbox: String,
+        }
+        #[derive(Deserialize)]
+        struct SightingRow {
+            ip: String,
+            user_agent: String,
+            at: i64,
+        }
+        let shop_arg = text(shop.as_str());
+        let mut statements = vec![
+            self.statement(
+                "SELECT COUNT(*) AS count FROM orders WHERE shop_id = ?1 AND id <> ?2 \
+                 AND cancelled_at IS NULL AND (mailbox = ?3 OR (?4 IS NOT NULL AND customer_id = ?4)) \
+                 AND (placed_at < ?5 OR (placed_at = ?5 AND id < ?2))",
+                &[
+                    shop_arg.clone(),
+                    text(friend.order.as_str()),
+                    text(MailboxKey::of(&friend.email).as_str()),
+                    opt_text(friend.customer.as_ref().map(|c| c.0.as_str())),
+                    int(friend.placed_at.secs()),
+                ],
+            )?,
+            self.statement(
+                "SELECT DISTINCT customer_id FROM orders WHERE shop_id = ?1 AND mailbox = ?2 \
+                 AND customer_id IS NOT NULL",
+                &[shop_arg.clone(), text(&referrer.mailbox)],
+            )?,
+            self.statement(
+                "SELECT friend_mailbox FROM referral_redemptions WHERE code = ?1 AND outcome = 'rewarded'",
+                &[text(referrer.code.as_str())],
+            )?,
+        ];
+        if let Some(device) = &friend.device {
+            statements.push(self.statement(
+                &format!(
+                    "SELECT ip, user_agent, at FROM shopper_sightings WHERE shop_id = ?1 \
+                     AND mailbox = ?2 AND ip = ?3 AND user_agent = ?4 \
+                     ORDER BY abs(at - ?5) LIMIT {SIGHTINGS_READ}"
+                ),
+                &[
+                    shop_arg,
+                    text(&referrer.mailbox),
+                    text(&device.ip),
+                    text(&device.user_agent),
+                    int(friend.placed_at.secs()),
+                ],
+            )?);
+        }
+        let results = self.db.batch(statements).await?;
+        let (earlier, customers, rewarded) = match results.as_slice() {
+            [earlier, customers, rewarded, ..] => (earlier, customers, rewarded),
+            _ => {
+                return Err(ApiError::Internal(
+                    "D1 batch returned the wrong number of results".into(),
+                ));
+            }
+        };
+        let sightings = match results.get(3) {
+            Some(result) => rows::<SightingRow>(result)?
+                .into_iter()
+                .map(|r| Sighting {
+                    device: Device {
+                        ip: r.ip,
+                        user_agent: r.user_agent,
+                    },
+                    at: UnixTime::from_secs(r.at),
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let history = ReferralHistory {
+            friend_previous_orders: rows::<CountRow>(earlier)?.first().map_or(0, |r| r.count),
+            rewarded_friends: rows::<FriendRow>(rewarded)?
+                .into_iter()
+                .map(|r| from_stored_name::<MailboxKey>("friend mailbox", &r.friend_mailbox))
+                .collect::<Result<_, _>>()?,
+            referrer_sightings: sightings,
+        };
+        let customers = rows::<CustomerRow>(customers)?
+            .into_iter()
+            .map(|r| CustomerId(r.customer_id))
+            .collect();
+        Ok((history, customers))
+    }
+
+    /// The statement that stores a referral decision, unless the order was
+    /// decided already (the primary key), the friend was already rewarded
+    /// by this code (the partial unique index), or the stored order is
+    /// cancelled by now. Run it in the ingest's transaction after the
+    /// order's own write; [`Store::posting_after_redemption`] may follow.
+    pub fn redemption(
+        &self,
+        shop: &ShopId,
+        redemption: &NewRedemption<'_>,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        let (outcome, incentive, coupon, flag, refusal) = match &redemption.outcome {
+            Outcome::Rewarded { incentive, coupon } => {
+                ("rewarded", Some(incentive.as_str()), *coupon, None, None)
+            }
+            Outcome::Flagged { flag, refusal } => (
+                "flagged",
+                None,
+                None,
+                Some(super::stored_name(flag)),
+                Some(refusal.as_str()),
+            ),
+            Outcome::Refused { refusal } => ("refused", None, None, None, Some(refusal.as_str())),
+        };
+        self.statement(
+            "INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outcome, \
+             incentive, coupon, flag, refusal, decided_at) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE EXISTS (SELECT 1 FROM orders \
+             WHERE shop_id = ?1 AND id = ?2 AND cancelled_at IS NULL) ON CONFLICT DO NOTHING",
+            &[
+                text(shop.as_str()),
+                text(redemption.order.as_str()),
+                text(redemption.code.as_str()),
+                text(redemption.friend.as_str()),
+                text(outcome),
+                opt_text(incentive),
+                opt_text(coupon),
+                opt_text(flag.as_deref()),
+                opt_text(refusal),
+                int(redemption.at.secs()),
+            ],
+        )
+    }
+
+    /// A posting that is stored only if the statement right before it in
+    /// the batch (a redemption) stored its row.
+    pub fn posting_after_redemption(
+        &self,
+        shop: &ShopId,
+        new: &NewPosting<'_>,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        self.posting_where(shop, new, "changes() = 1", &[])
+    }
+
+    /// A posting that is stored only while the stored order is not
+    /// cancelled (purchase points: a stale "created" arriving after the
+    /// cancellation earns nothing).
+    pub fn posting_for_live_order(
+        &self,
+        shop: &ShopId,
+        order: &OrderId,
+        new: &NewPosting<'_>,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        self.posting_where(
+            shop,
+            new,
+            "EXISTS (SELECT 1 FROM orders WHERE shop_id = ?1 AND id = ?7 AND cancelled_at IS NULL)",
+            &[text(order.as_str())],
+        )
+    }
+
+    /// A posting with no condition but its source's uniqueness (a review).
+    pub fn posting(
+        &self,
+        shop: &ShopId,
+        new: &NewPosting<'_>,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        self.posting_where(shop, new, "1", &[])
+    }
+
+    fn posting_where(
+        &self,
+        shop: &ShopId,
+        new: &NewPosting<'_>,
+        condition: &str,
+        extra: &[JsValue],
+    ) -> Result<D1PreparedStatement, ApiError> {
+        let mut args = vec![
+            text(shop.as_str()),
+            text(new.source),
+            text(new.mailbox),
+            text(new.posting.kind()),
+            int(i64::try_from(new.posting.points().0).unwrap_or(i64::MAX)),
+            int(new.at.secs()),
+        ];
+        args.extend_from_slice(extra);
+        self.statement(
+            &format!(
+                "INSERT INTO loyalty_ledger (shop_id, source, mailbox, kind, points, at) \
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE {condition} ON CONFLICT DO NOTHING"
+            ),
+            &args,
+        )
+    }
+
+    /// Takes back exactly what the order's purchase posting earned, once,
+    /// when the stored order is cancelled: the ledger follows the order's
+    /// state, not the webhook that announced it.
+    pub fn take_back_purchase(
+        &self,
+        shop: &ShopId,
+        order: &OrderId,
+        at: UnixTime,
+    ) -> Result<D1PreparedStatement, ApiError> {
+        self.statement(
+            "INSERT INTO loyalty_ledger (shop_id, source, mailbox, kind, points, at) \
+             SELECT shop_id, 'cancelled:' || ?2, mailbox, 'taken_back', points, ?3 FROM loyalty_ledger \
+             WHERE shop_id = ?1 AND source = 'purchase:' || ?2 AND EXISTS (SELECT 1 FROM orders \
+             WHERE shop_id = ?1 AND id = ?2 AND cancelled_at IS NOT NULL) ON CONFLICT DO NOTHING",
+            &[text(shop.as_str()), text(order.as_str()), int(at.secs())],
+        )
+    }
+
+    /// The shop's fraud flags, newest first, after `cursor`; `limit + 1`
+    /// rows so the caller knows whether more follow.
+    pub async fn referral_flags(
+        &self,
+        shop: &ShopId,
+        before: Option<&FlagCursor>,
+        limit: u32,
+    ) -> Result<Vec<ReferralFlag>, ApiError> {
+        #[derive(Deserialize)]
+        struct Row {
+            order_id: String,
+            display_number: Option<String>,
+            code: String,
+            flag: String,
+            decided_at: i64,
+        }
+        let (secs, id) = before.map_or((i64::MAX, ""), |c| {
+            (c.flagged_at.secs(), c.order_id.as_str())
+        });
+        let result = self
+            .statement(
+                &format!(
+                    "SELECT r.order_id AS order_id, o.display_number AS display_number, r.code AS code, \
+                     r.flag AS flag, r.decided_at AS decided_at FROM referral_redemptions r \
+                     LEFT JOIN orders o ON o.shop_id = r.shop_id AND o.id = r.order_id \
+                     WHERE r.shop_id = ?1 AND r.outcome = 'flagged' AND (r.decided_at, r.order_id) < (?2, ?3) \
+                     ORDER BY r.decided_at DESC, r.order_id DESC LIMIT {}",
+                    limit + 1
+                ),
+                &[text(shop.as_str()), int(secs), text(id)],
+            )?
+            .all()
+            .await?;
+        rows::<Row>(&result)?
+            .into_iter()
+            .map(|r| {
+                Ok(ReferralFlag {
+                    order_id: r.order_id,
+                    order_number: r.display_number,
+                    code: r.code,
+                    flag: from_stored_name("fraud flag", &r.flag)?,
+                    flagged_at: UnixTime::from_secs(r.decided_at),
+                })
+            })
+            .collect()
+    }
+}
+
+fn settings_map(rows: Vec<SettingRow>) -> HashMap<String, String> {
+    rows.into_iter().map(|r| (r.key, r.value)).collect()
+}
