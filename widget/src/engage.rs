@@ -362,7 +362,8 @@ fn answer_view(
 
 /// A radio group: stars ("4 stars", drawn as ★ by the stylesheet) or the
 /// numbers 0–10. The radio group is the browser's own, arrow keys and all.
-fn scale(stars: bool, value: RwSignal<String>) -> impl IntoView {
+/// Picking one clears the form's "choose one" error.
+fn scale(stars: bool, value: RwSignal<String>, error: RwSignal<Option<Msg>>) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let (name, range) = if stars {
         ("ac-rating", 1..=5_u8)
@@ -380,7 +381,15 @@ fn scale(stars: bool, value: RwSignal<String>) -> impl IntoView {
             (digits, label)
         })
         .collect();
-    view! { <div class="ac-options">{radios(name, choices, value)}</div> }
+    let picked = move |_| {
+        if matches!(
+            error.get_untracked(),
+            Some(Msg::ReviewRatingRequired | Msg::NpsScoreRequired)
+        ) {
+            error.set(None);
+        }
+    };
+    view! { <div class="ac-options" on:change=picked>{radios(name, choices, value)}</div> }
 }
 
 /// An error line that speaks up when it fills: `error` when `shows` it.
@@ -517,7 +526,7 @@ fn review_form(
             <form class="ac-engage-form" novalidate on:submit=submit class:ac-hidden=sent(done)>
                 <fieldset class="ac-fieldset ac-plain ac-scale ac-stars" role="radiogroup">
                     <legend class="ac-label">{lang.text(Msg::ReviewRatingLegend)}</legend>
-                    {scale(true, rating)}
+                    {scale(true, rating, error)}
                 </fieldset>
                 {error_line(error, |msg| msg == Msg::ReviewRatingRequired)}
                 <div class="ac-field">
@@ -608,7 +617,7 @@ fn nps_form(card: &Card) -> impl IntoView {
                 aria-labelledby=TITLE_ID
                 aria-describedby="ac-nps-ends"
             >
-                {scale(false, score)}
+                {scale(false, score, error)}
                 <p class="ac-ends ac-muted" id="ac-nps-ends">
                     <span>{lang.text(Msg::EngageNpsLow)}</span>
                     <span class="ac-sr">" – "</span>
