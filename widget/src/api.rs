@@ -8,8 +8,10 @@ use std::sync::Arc;
 
 use aftercart_shared::OrderId;
 use aftercart_shared::api::{
-    LookupRequest, LookupResponse, OrderView, ProblemCode, ReturnOptions, ReturnView,
+    EngagementView, LookupRequest, LookupResponse, NpsSubmission, OrderView, ProblemCode,
+    ReturnOptions, ReturnView, ReviewReceipt, ReviewSubmission, RewardsView,
 };
+use aftercart_shared::engage::{Action, Prompt};
 use aftercart_shared::i18n::{Lang, Msg};
 use aftercart_shared::returns::{ItemRefusal, Resolution, ReturnRequest};
 use gloo_net::http::{Request, Response};
@@ -30,6 +32,8 @@ pub enum ApiError {
     SessionExpired,
     /// Network failure, server error, or a response we could not read.
     Unavailable,
+    /// A review or survey this order already answered (`409 already_answered`).
+    AlreadyAnswered,
 }
 
 impl ApiError {
@@ -41,6 +45,7 @@ impl ApiError {
             Self::RateLimited => Msg::RateLimited,
             Self::SessionExpired => Msg::SessionExpired,
             Self::Unavailable => Msg::NetworkError,
+            Self::AlreadyAnswered => Msg::ReviewAlready,
         }
     }
 
@@ -55,6 +60,7 @@ impl ApiError {
             ProblemCode::InvalidField | ProblemCode::InvalidJson => Self::InvalidInput,
             ProblemCode::RateLimited => Self::RateLimited,
             ProblemCode::TokenExpired | ProblemCode::Unauthorized => Self::SessionExpired,
+            ProblemCode::AlreadyAnswered => Self::AlreadyAnswered,
             _ => Self::Unavailable,
         }
     }
@@ -149,11 +155,7 @@ impl Api {
             .concat(),
             None => [&self.shop_url, "/order"].concat(),
         };
-        let response = Request::get(&url)
-            .header("Authorization", &["Bearer ", &session.token].concat())
-            .send()
-            .await;
-        read(response, decode::order).await
+        read(get(&url, session).await, decode::order).await
     }
 
     /// `GET /v1/shops/{shop}/orders/{orderId}/returns?lang=`
@@ -164,11 +166,7 @@ impl Api {
         lang: Lang,
     ) -> Result<ReturnOptions, ApiError> {
         let url = [&self.returns_url(order), "?lang=", lang.tag()].concat();
-        let response = Request::get(&url)
-            .header("Authorization", &["Bearer ", &session.token].concat())
-            .send()
-            .await;
-        read(response, decode::return_options).await
+        read(get(&url, session).await, decode::return_options).await
     }
 
     /// `POST /v1/shops/{shop}/orders/{orderId}/returns`. The caller keeps
@@ -205,13 +203,142 @@ impl Api {
     }
 
     fn returns_url(&self, order: &OrderId) -> String {
+        self.order_url(order, "/returns")
+    }
+
+    /// `{shop_url}/orders/{orderId}{rest}`
+    fn order_url(&self, order: &OrderId, rest: &str) -> String {
         [
             &self.shop_url,
             "/orders/",
             &String::from(js_sys::encode_uri_component(order.as_str())),
-            "/returns",
+            rest,
         ]
         .concat()
+    }
+
+    /// `GET /v1/shops/{shop}/orders/{orderId}/engagement?lang=`: the one
+    /// prompt for this view of the order, if any.
+    pub async fn engagement(
+        &self,
+        session: &Session,
+        order: &OrderId,
+        lang: Lang,
+    ) -> Result<EngagementView, ApiError> {
+        let url = self.order_url(order, &["/engagement?lang=", lang.tag()].concat());
+        read(get(&url, session).await, decode::engagement).await
+    }
+
+    /// `GET /v1/shops/{shop}/orders/{orderId}/rewards`
+    pub async fn rewards(
+        &self,
+        session: &Session,
+        order: &OrderId,
+    ) -> Result<RewardsView, ApiError> {
+        let url = self.order_url(order, "/rewards");
+        read(get(&url, session).await, decode::rewards).await
+    }
+
+    /// `POST …/engagement/events`: the prompt was shown, dismissed or answered.
+    pub async fn prompt_event(
+        &self,
+        session: &Session,
+        order: &OrderId,
+        prompt: &Prompt,
+        action: Action,
+    ) -> Result<(), ApiError> {
+        let body = Object::new();
+        set(&body, "prompt", prompt_object(prompt).into());
+        set(&body, "action", action_name(action).into());
+        let url = self.order_url(order, "/engagement/events");
+        read(post(&url, session, &body).await, |_| Ok(())).await
+    }
+
+    /// `POST …/reviews`
+    pub async fn review(
+        &self,
+        session: &Session,
+        order: &OrderId,
+        review: &ReviewSubmission,
+    ) -> Result<ReviewReceipt, ApiError> {
+        let body = Object::new();
+        set(&body, "lineItemId", review.line_item_id.as_str().into());
+        set(&body, "rating", f64::from(review.rating).into());
+        set(&body, "title", review.title.as_str().into());
+        set(&body, "body", review.body.as_str().into());
+        if let Some(photo) = &review.photo_url {
+            set(&body, "photoUrl", photo.as_str().into());
+        }
+        let url = self.order_url(order, "/reviews");
+        read(post(&url, session, &body).await, decode::review_receipt).await
+    }
+
+    /// `POST …/nps`
+    pub async fn nps(
+        &self,
+        session: &Session,
+        order: &OrderId,
+        answer: &NpsSubmission,
+    ) -> Result<(), ApiError> {
+        let body = Object::new();
+        set(&body, "score", f64::from(answer.score).into());
+        if let Some(comment) = &answer.comment {
+            set(&body, "comment", comment.as_str().into());
+        }
+        let url = self.order_url(order, "/nps");
+        read(post(&url, session, &body).await, |_| Ok(())).await
+    }
+}
+
+/// A GET authorized by the session.
+async fn get(url: &str, session: &Session) -> Result<Response, gloo_net::Error> {
+    Request::get(url)
+        .header("Authorization", &["Bearer ", &session.token].concat())
+        .send()
+        .await
+}
+
+/// A JSON POST authorized by the session.
+async fn post(url: &str, session: &Session, body: &Object) -> Result<Response, gloo_net::Error> {
+    let body = JSON::stringify(body).map_err(|_| gloo_net::Error::GlooError(String::new()))?;
+    Request::post(url)
+        .header("Authorization", &["Bearer ", &session.token].concat())
+        .header("Content-Type", "application/json")
+        .body(body)?
+        .send()
+        .await
+}
+
+fn set(object: &Object, key: &str, value: JsValue) {
+    let _ = Reflect::set(object, &key.into(), &value);
+}
+
+/// A [`Prompt`] as serde writes it (`{"kind": "reviewRequest", "product": …}`).
+fn prompt_object(prompt: &Prompt) -> Object {
+    let object = Object::new();
+    let kind = match prompt {
+        Prompt::ReviewRequest { product } => {
+            set(&object, "product", product.as_str().into());
+            "reviewRequest"
+        }
+        Prompt::ReferralOffer => "referralOffer",
+        Prompt::Nps => "nps",
+        Prompt::Recommendations { discount } => {
+            set(&object, "discount", (*discount).into());
+            "recommendations"
+        }
+        Prompt::UsageTips => "usageTips",
+        Prompt::ThankYou => "thankYou",
+    };
+    set(&object, "kind", kind.into());
+    object
+}
+
+fn action_name(action: Action) -> &'static str {
+    match action {
+        Action::Shown => "shown",
+        Action::Dismissed => "dismissed",
+        Action::Answered => "answered",
     }
 }
 
@@ -285,7 +412,8 @@ async fn outcome(
         .ok()
         .and_then(|text| JSON::parse(&text).ok());
     if response.ok() {
-        return body.ok_or((ApiError::Unavailable, None));
+        // `null` for an empty body (204): decoders that expect one fail on it.
+        return Ok(body.unwrap_or(JsValue::NULL));
     }
     // Prefer the stable problem code; fall back to the status for bodies
     // that did not come from our edge (a proxy's HTML error page).

@@ -8,10 +8,13 @@
 //! field must be renamed here too (a round-trip test is a known gap).
 
 use aftercart_shared::api::{
-    CheckpointView, LineItemView, LookupResponse, OrderStatusView, OrderSummary, OrderView,
-    ProblemCode, ReasonOption, ResolutionOffer, ReturnHistoryEntry, ReturnItemOption,
-    ReturnOptions, ReturnView, ShipmentView,
+    CheckpointView, EngagementView, LineItemView, LookupResponse, LoyaltyView, ModerationStatus,
+    OrderStatusView, OrderSummary, OrderView, ProblemCode, PromptContent, PromptView, ReasonOption,
+    RecommendedProduct, ReferralCard, ResolutionOffer, ReturnHistoryEntry, ReturnItemOption,
+    ReturnOptions, ReturnView, ReviewReceipt, RewardsView, ShipmentView, UsageTip,
 };
+use aftercart_shared::engage::{ProductId, Prompt};
+use aftercart_shared::referral::Incentive;
 use aftercart_shared::returns::{
     Actor, ApprovedItem, ApprovedReturn, ChosenReason, ItemRefusal, PolicySummary, RefusalCode,
     Resolution, ReturnStatus, Terms,
@@ -206,6 +209,7 @@ pub fn problem_code(value: &JsValue) -> Option<ProblemCode> {
         ProblemCode::NotFound,
         ProblemCode::RateLimited,
         ProblemCode::ReturnRefused,
+        ProblemCode::AlreadyAnswered,
     ]
     .into_iter()
     .find(|known| known.as_str() == code)
@@ -401,5 +405,151 @@ fn refusal_code(name: &str) -> Result<RefusalCode> {
         "photo_required" => PhotoRequired,
         "photo_invalid" => PhotoInvalid,
         _ => return Err(Malformed),
+    })
+}
+
+/// An object field that is `null` or absent reads as `None`.
+fn opt_object<T>(
+    object: &JsValue,
+    key: &str,
+    item: fn(&JsValue) -> Result<T>,
+) -> Result<Option<T>> {
+    let value = get(object, key);
+    if value.is_object() {
+        item(&value).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+fn unsigned(object: &JsValue, key: &str) -> Result<u64> {
+    u64::try_from(int(object, key)?).map_err(|_| Malformed)
+}
+
+fn small(object: &JsValue, key: &str) -> Result<u8> {
+    u8::try_from(int(object, key)?).map_err(|_| Malformed)
+}
+
+/// `EngagementView`. A prompt of a kind this widget does not know fails
+/// the whole view, which then shows nothing, as if no prompt were due.
+pub fn engagement(value: &JsValue) -> Result<EngagementView> {
+    Ok(EngagementView {
+        prompt: opt_object(value, "prompt", |view| {
+            Ok(PromptView {
+                prompt: prompt(&get(view, "prompt"))?,
+                content: content(&get(view, "content"))?,
+            })
+        })?,
+        rule: opt_string(value, "rule").unwrap_or_default(),
+    })
+}
+
+/// `Prompt`, tagged by `kind` (serde's camelCase variant names).
+fn prompt(value: &JsValue) -> Result<Prompt> {
+    Ok(match string(value, "kind")?.as_str() {
+        "reviewRequest" => Prompt::ReviewRequest {
+            product: ProductId::parse(&string(value, "product")?).map_err(|_| Malformed)?,
+        },
+        "referralOffer" => Prompt::ReferralOffer,
+        "nps" => Prompt::Nps,
+        "recommendations" => Prompt::Recommendations {
+            discount: flag(value, "discount")?,
+        },
+        "usageTips" => Prompt::UsageTips,
+        "thankYou" => Prompt::ThankYou,
+        _ => return Err(Malformed),
+    })
+}
+
+/// `PromptContent`, tagged by `kind` like the prompt.
+fn content(value: &JsValue) -> Result<PromptContent> {
+    Ok(match string(value, "kind")?.as_str() {
+        "reviewRequest" => PromptContent::ReviewRequest {
+            line_item_id: string(value, "lineItemId")?,
+            product_id: string(value, "productId")?,
+            title: string(value, "title")?,
+            image_url: opt_string(value, "imageUrl"),
+            incentive: opt_object(value, "incentive", incentive)?,
+        },
+        "referralOffer" => PromptContent::ReferralOffer,
+        "nps" => PromptContent::Nps,
+        "recommendations" => PromptContent::Recommendations {
+            products: list(value, "products", |product| {
+                Ok(RecommendedProduct {
+                    id: string(product, "id")?,
+                    title: string(product, "title")?,
+                    image_url: opt_string(product, "imageUrl"),
+                    price_minor: int(product, "priceMinor")?,
+                    currency: string(product, "currency")?,
+                    url: string(product, "url")?,
+                })
+            })?,
+            discount_code: opt_string(value, "discountCode"),
+        },
+        "usageTips" => PromptContent::UsageTips {
+            tips: list(value, "tips", |tip| {
+                Ok(UsageTip {
+                    title: string(tip, "title")?,
+                    body: string(tip, "body")?,
+                    url: opt_string(tip, "url"),
+                })
+            })?,
+        },
+        "thankYou" => PromptContent::ThankYou {
+            first_name: opt_string(value, "firstName"),
+            message: opt_string(value, "message"),
+        },
+        _ => return Err(Malformed),
+    })
+}
+
+/// `Incentive`, tagged by `type`.
+fn incentive(value: &JsValue) -> Result<Incentive> {
+    Ok(match string(value, "type")?.as_str() {
+        "points" => Incentive::Points {
+            points: unsigned(value, "points")?,
+        },
+        "amount" => Incentive::Amount {
+            minor: int(value, "minor")?,
+        },
+        "percent" => Incentive::Percent {
+            percent: small(value, "percent")?,
+        },
+        _ => return Err(Malformed),
+    })
+}
+
+/// `ReviewReceipt`
+pub fn review_receipt(value: &JsValue) -> Result<ReviewReceipt> {
+    Ok(ReviewReceipt {
+        id: string(value, "id")?,
+        status: ModerationStatus::from_name(&string(value, "status")?).ok_or(Malformed)?,
+        verified: flag(value, "verified")?,
+        incentivized: flag(value, "incentivized")?,
+        coupon: opt_string(value, "coupon"),
+    })
+}
+
+/// `RewardsView`
+pub fn rewards(value: &JsValue) -> Result<RewardsView> {
+    Ok(RewardsView {
+        referral: opt_object(value, "referral", |card| {
+            Ok(ReferralCard {
+                code: string(card, "code")?,
+                share_url: string(card, "shareUrl")?,
+                friend_offer: incentive(&get(card, "friendOffer"))?,
+                reward: incentive(&get(card, "reward"))?,
+                friends_rewarded: count(card, "friendsRewarded")?,
+            })
+        })?,
+        loyalty: opt_object(value, "loyalty", |loyalty| {
+            Ok(LoyaltyView {
+                balance: unsigned(loyalty, "balance")?,
+                tier: opt_string(loyalty, "tier"),
+                next_tier: opt_string(loyalty, "nextTier"),
+                points_to_next: unsigned(loyalty, "pointsToNext")?,
+                progress_percent: small(loyalty, "progressPercent")?,
+            })
+        })?,
     })
 }

@@ -89,6 +89,20 @@ pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
     }
 }
 
+/// A percentage the way the language writes it ("10%", "10 %").
+pub fn percent(lang: Lang, percent: u8) -> String {
+    NumberFormat::new(lang.tag(), &options(&[("style", "percent")]))
+        .map(|format| format.format(f64::from(percent) / 100.0))
+        .unwrap_or_else(|_| [count(usize::from(percent)).as_str(), "%"].concat())
+}
+
+/// A whole number with the language's digit grouping ("12,500", "12 500").
+pub fn number(lang: Lang, n: u64) -> String {
+    NumberFormat::new(lang.tag(), &Object::new())
+        .map(|format| format.format(n as f64))
+        .unwrap_or_else(|_| count(n as usize))
+}
+
 /// A count in plain decimal digits ("12"), for `{n}`-style placeholders.
 ///
 /// Hand-rolled rather than `to_string()`: integer `Display` is the widget's

@@ -6,6 +6,7 @@
 mod api;
 mod app;
 mod decode;
+mod engage;
 mod format;
 mod lookup;
 mod order;

@@ -7,12 +7,14 @@ use aftercart_shared::OrderId;
 use aftercart_shared::api::{
     CheckpointView, LineItemView, OrderSummary, OrderView, ReturnOptions, ReturnView, ShipmentView,
 };
+use aftercart_shared::engage::Action;
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use aftercart_shared::tracking::Step;
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::api::{Api, ApiError, Session};
+use crate::engage::{self, Slot};
 use crate::format::{self, aria_bool};
 use crate::returns::{return_flow, return_slip, returns_card};
 
@@ -151,6 +153,29 @@ pub fn OrderPage(
     // Lives outside the refreshed subtree so a refresh keeps lists open.
     let expanded = RwSignal::new(Vec::<String>::new());
 
+    // Engagement: at most one prompt, loaded with the returns, reported as
+    // shown once it is on screen. No prompt, or a failed load, shows nothing.
+    let engagement = RwSignal::new(None::<Slot>);
+    let load_engagement = {
+        let api = api.clone();
+        let session = session.clone();
+        move |order: OrderId, currency: String| {
+            let api = api.clone();
+            let session = session.clone();
+            leptos::task::spawn_local(async move {
+                let Some(slot) = engage::load(&api, &session, order, currency, lang).await else {
+                    return;
+                };
+                let (order, prompt) = (slot.order.clone(), slot.view.prompt.clone());
+                if engagement.try_set(Some(slot)).is_none() {
+                    request_animation_frame(move || {
+                        engage::report(&api, &session, &order, &prompt, Action::Shown);
+                    });
+                }
+            });
+        }
+    };
+
     // Returns: what can go back and what is on file, loaded once the order
     // is known and again after a return is created. A shop without online
     // returns (404) or a failed load just shows no returns card.
@@ -172,14 +197,15 @@ pub fn OrderPage(
     Effect::new({
         let load_returns = load_returns.clone();
         move || {
-            let id = state.with(|state| match state {
-                Load::Ready(order) => Some(order.id.clone()),
+            let ready = state.with(|state| match state {
+                Load::Ready(order) => Some((order.id.clone(), order.currency.clone())),
                 _ => None,
             });
-            if let Some(id) =
-                id.filter(|id| returns_for.with_value(|done| done.as_ref() != Some(id)))
+            if let Some((id, currency)) =
+                ready.filter(|(id, _)| returns_for.with_value(|done| done.as_ref() != Some(id)))
             {
-                load_returns(id);
+                load_returns(id.clone());
+                load_engagement(id, currency);
             }
         }
     });
@@ -201,6 +227,24 @@ pub fn OrderPage(
         move |()| {
             if let Some(id) = returns_for.get_value() {
                 load_returns(id);
+            }
+        }
+    });
+    // The slot's card lives in the order details, below the items.
+    let shop = Signal::derive(move || {
+        returns.with(|options| options.as_ref().map(|o| o.shop_name.clone()))
+    });
+    // `run()` builds the slot once per render of the details; the inner
+    // closure follows `engagement`.
+    let engage_slot = ViewFn::from({
+        let session = session.clone();
+        move || {
+            let session = session.clone();
+            move || {
+                engagement.get().map(|slot| {
+                    let gone = Callback::new(move |()| engagement.set(None));
+                    engage::prompt_card(slot, session.clone(), shop, gone)
+                })
             }
         }
     });
@@ -230,6 +274,7 @@ pub fn OrderPage(
                 heading=heading
                 expanded=expanded
                 returns=returns
+                engage=engage_slot.clone()
                 on_start=on_start
                 on_slip=on_slip
                 on_back=on_back
@@ -356,6 +401,8 @@ fn OrderDetails(
     expanded: RwSignal<Vec<String>>,
     /// The order's return options, once loaded.
     returns: RwSignal<Option<ReturnOptions>>,
+    /// The engagement slot: one prompt's card, or nothing.
+    engage: ViewFn,
     /// "Start a return".
     on_start: Callback<()>,
     /// Show a return's slip.
@@ -456,6 +503,7 @@ fn OrderDetails(
                 .get()
                 .map(|options| returns_card(options, on_start, on_slip))
         }}
+        {engage.run()}
         {(!order.other_orders.is_empty())
             .then(|| view! { <OtherOrders orders=order.other_orders on_open=on_open /> })}
         <button class="ac-button ac-button-quiet ac-back" type="button" on:click=move |_| on_back.run(())>

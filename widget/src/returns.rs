@@ -731,7 +731,7 @@ fn reason_error_text(lang: Lang, msg: Msg) -> String {
 }
 
 /// A radio group over `(id, label)` choices bound to `value`.
-fn radios(
+pub(crate) fn radios(
     name: &str,
     choices: Vec<(String, String)>,
     value: RwSignal<String>,
