@@ -459,8 +459,12 @@ fn moderation_decides_what_the_public_listing_shows() {
     );
     assert!(page_one.iter().all(|r| r["incentivized"] == true));
     assert!(page_one.iter().all(|r| r["id"] != json!(ids[0])));
+    // Newest first, even within one second: the last written leads, the
+    // oldest published (line 1) is alone on page two.
+    assert_eq!(page_one[0]["title"], "</script><script>alert(1)</script>");
     let second = listing("?page=2").json();
     assert_eq!(second["reviews"].as_array().unwrap().len(), 1);
+    assert_eq!(second["reviews"][0]["title"], "Review 1");
     assert!(
         listing("?page=3").json()["reviews"]
             .as_array()

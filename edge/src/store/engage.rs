@@ -371,8 +371,10 @@ impl Store {
                 )?,
                 self.statement(
                     &format!(
+                        // Reviews of one second keep the order they were written
+                        // in (rowid), not the order of their hashed ids.
                         "SELECT {REVIEW_COLUMNS} FROM reviews WHERE shop_id = ?1 AND product_id = ?2 \
-                         AND status = 'published' ORDER BY created_at DESC, id DESC \
+                         AND status = 'published' ORDER BY created_at DESC, rowid DESC \
                          LIMIT {page_size} OFFSET {offset}"
                     ),
                     &key,
