@@ -26,6 +26,7 @@ pub struct Loaded {
     pub scheduler: Scheduler,
     pub context: OrderContext,
     pub history: History,
+    pub shop_name: String,
 }
 
 impl Loaded {
@@ -75,6 +76,7 @@ pub async fn load(store: &Store, shop: &ShopId, order: &OrderId) -> Result<Loade
         scheduler,
         context,
         history: inputs.history,
+        shop_name: inputs.shop_name,
     })
 }
 
@@ -98,7 +100,9 @@ pub async fn view(
     let prompt = decision.prompt().and_then(|prompt| {
         Some(PromptView {
             prompt: prompt.clone(),
-            content: loaded.content.content(prompt, &loaded.order, lang)?,
+            content: loaded
+                .content
+                .content(prompt, &loaded.order, &loaded.shop_name, lang)?,
         })
     });
     http::json(

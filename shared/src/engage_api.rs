@@ -61,7 +61,10 @@ pub enum PromptContent {
     },
     /// The shopper's referral code; the widget shows [`RewardsView::referral`].
     ReferralOffer,
-    Nps,
+    /// "How likely are you to recommend {shopName}…"
+    Nps {
+        shop_name: String,
+    },
     Recommendations {
         products: Vec<RecommendedProduct>,
         /// Only after delivery, and only when the merchant attaches one.

@@ -472,7 +472,9 @@ fn content(value: &JsValue) -> Result<PromptContent> {
             incentive: opt_object(value, "incentive", incentive)?,
         },
         "referralOffer" => PromptContent::ReferralOffer,
-        "nps" => PromptContent::Nps,
+        "nps" => PromptContent::Nps {
+            shop_name: opt_string(value, "shopName").unwrap_or_default(),
+        },
         "recommendations" => PromptContent::Recommendations {
             products: list(value, "products", |product| {
                 Ok(RecommendedProduct {

@@ -156,14 +156,8 @@ impl Card {
     }
 }
 
-/// The card for one prompt. `shop` is the shop's name once known (for the
-/// NPS question); `on_gone` removes the card.
-pub fn prompt_card(
-    slot: Slot,
-    session: Session,
-    shop: Signal<Option<String>>,
-    on_gone: Callback<()>,
-) -> impl IntoView {
+/// The card for one prompt; `on_gone` removes the card.
+pub fn prompt_card(slot: Slot, session: Session, on_gone: Callback<()>) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let Slot {
         view: PromptView { prompt, content },
@@ -181,8 +175,7 @@ pub fn prompt_card(
     }));
     let text = move |msg: Msg| lang.text(msg).to_owned();
 
-    // The heading; `None` for the NPS question, which names the shop once
-    // the returns card has brought its name.
+    // The heading and the body.
     let (title, body) = match content {
         PromptContent::ReviewRequest {
             line_item_id,
@@ -191,7 +184,7 @@ pub fn prompt_card(
             incentive,
             ..
         } => (
-            Some(fill(&text(Msg::EngageReviewTitle), &[("product", &title)])),
+            fill(&text(Msg::EngageReviewTitle), &[("product", &title)]),
             review_form(&card, line_item_id, image_url, incentive, &currency).into_any(),
         ),
         PromptContent::ReferralOffer => {
@@ -209,47 +202,43 @@ pub fn prompt_card(
             });
             let offer = discount(lang, &referral.friend_offer, &currency);
             (
-                Some(fill(
-                    &text(Msg::EngageReferralTitle),
-                    &[("discount", &offer)],
-                )),
+                fill(&text(Msg::EngageReferralTitle), &[("discount", &offer)]),
                 referral_offer(&card, referral, loyalty, &currency).into_any(),
             )
         }
-        PromptContent::Nps => (None, nps_form(&card).into_any()),
+        PromptContent::Nps { shop_name } => (
+            if shop_name.is_empty() {
+                text(Msg::EngageNpsQuestion)
+            } else {
+                fill(&text(Msg::EngageNpsQuestionShop), &[("shop", &shop_name)])
+            },
+            nps_form(&card).into_any(),
+        ),
         PromptContent::Recommendations {
             products,
             discount_code,
         } => (
-            Some(text(Msg::EngageRecommendationsTitle)),
+            text(Msg::EngageRecommendationsTitle),
             recommendations(&card, products, discount_code).into_any(),
         ),
         PromptContent::UsageTips { tips } => (
-            Some(text(Msg::EngageUsageTipsTitle)),
+            text(Msg::EngageUsageTipsTitle),
             usage_tips(&card, tips).into_any(),
         ),
         PromptContent::ThankYou {
             first_name,
             message,
         } => (
-            Some(match first_name {
+            match first_name {
                 Some(name) => fill(&text(Msg::EngageThankYouDeliveredNamed), &[("name", &name)]),
                 None => text(Msg::EngageThankYouDelivered),
-            }),
+            },
             message.map(|words| view! { <p>{words}</p> }).into_any(),
         ),
     };
-    let heading = move || {
-        title
-            .clone()
-            .unwrap_or_else(|| match shop.get().filter(|name| !name.is_empty()) {
-                Some(name) => fill(&text(Msg::EngageNpsQuestionShop), &[("shop", &name)]),
-                None => text(Msg::EngageNpsQuestion),
-            })
-    };
     view! {
         <section class="ac-card ac-engage" aria-labelledby=TITLE_ID>
-            <h3 class="ac-engage-title" id=TITLE_ID>{heading}</h3>
+            <h3 class="ac-engage-title" id=TITLE_ID>{title}</h3>
             <button
                 class="ac-close"
                 type="button"

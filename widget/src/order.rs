@@ -231,9 +231,6 @@ pub fn OrderPage(
         }
     });
     // The slot's card lives in the order details, below the items.
-    let shop = Signal::derive(move || {
-        returns.with(|options| options.as_ref().map(|o| o.shop_name.clone()))
-    });
     // `run()` builds the slot once per render of the details; the inner
     // closure follows `engagement`.
     let engage_slot = ViewFn::from({
@@ -243,7 +240,7 @@ pub fn OrderPage(
             move || {
                 engagement.get().map(|slot| {
                     let gone = Callback::new(move |()| engagement.set(None));
-                    engage::prompt_card(slot, session.clone(), shop, gone)
+                    engage::prompt_card(slot, session.clone(), gone)
                 })
             }
         }

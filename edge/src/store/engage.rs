@@ -20,6 +20,8 @@ pub struct EngagementInputs {
     pub history: History,
     /// Published reviews per product of the order.
     pub review_counts: BTreeMap<ProductId, u32>,
+    /// The shop's name, as the NPS question says it.
+    pub shop_name: String,
 }
 
 /// A prompt event to store.
@@ -67,6 +69,11 @@ struct EventRow {
 struct CountRow {
     product_id: String,
     count: u32,
+}
+
+#[derive(Deserialize)]
+struct ShopNameRow {
+    name: String,
 }
 
 #[derive(Deserialize)]
@@ -182,9 +189,10 @@ impl Store {
                      GROUP BY product_id",
                     &[text(shop.as_str()), json_list(products.iter().copied())],
                 )?,
+                self.statement("SELECT name FROM shops WHERE id = ?1", &[text(shop.as_str())])?,
             ])
             .await?;
-        let [settings, events, counts] = results.as_slice() else {
+        let [settings, events, counts, shop_row] = results.as_slice() else {
             return Err(ApiError::Internal(
                 "D1 batch returned the wrong number of results".into(),
             ));
@@ -208,10 +216,16 @@ impl Store {
             .into_iter()
             .filter_map(|r| Some((ProductId::parse(&r.product_id).ok()?, r.count)))
             .collect();
+        let shop_name = rows::<ShopNameRow>(shop_row)?
+            .into_iter()
+            .next()
+            .map(|row| row.name)
+            .unwrap_or_default();
         Ok(EngagementInputs {
             settings,
             history: History::new(events),
             review_counts,
+            shop_name,
         })
     }
 

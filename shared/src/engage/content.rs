@@ -208,7 +208,13 @@ impl EngageContent {
     /// What `prompt` says on `order`'s page in `lang`. `None` when the
     /// prompt has nothing to show there (a review request for a product no
     /// longer on the order).
-    pub fn content(&self, prompt: &Prompt, order: &Order, lang: Lang) -> Option<PromptContent> {
+    pub fn content(
+        &self,
+        prompt: &Prompt,
+        order: &Order,
+        shop_name: &str,
+        lang: Lang,
+    ) -> Option<PromptContent> {
         Some(match prompt {
             Prompt::ReviewRequest { product } => {
                 let line = order
@@ -224,7 +230,9 @@ impl EngageContent {
                 }
             }
             Prompt::ReferralOffer => PromptContent::ReferralOffer,
-            Prompt::Nps => PromptContent::Nps,
+            Prompt::Nps => PromptContent::Nps {
+                shop_name: shop_name.to_owned(),
+            },
             Prompt::Recommendations { discount } => PromptContent::Recommendations {
                 products: self.recommendations.choose(order, &self.catalog),
                 discount_code: discount
@@ -543,7 +551,7 @@ mod tests {
             incentive,
             title,
             ..
-        }) = content.content(&review, &o, Lang::En)
+        }) = content.content(&review, &o, "Nordlys", Lang::En)
         else {
             panic!("review content");
         };
@@ -554,7 +562,7 @@ mod tests {
             Some(crate::referral::Incentive::Percent { percent: 10 })
         );
         assert_eq!(
-            content.content(&Prompt::ThankYou, &o, Lang::Sv),
+            content.content(&Prompt::ThankYou, &o, "Nordlys", Lang::Sv),
             Some(PromptContent::ThankYou {
                 first_name: Some("Sofia".into()),
                 message: Some("Tack för att du handlar hos oss.".into()),
@@ -562,9 +570,12 @@ mod tests {
         );
         // The discount code only when the prompt carries the discount.
         for (discount, code) in [(false, None), (true, Some("NEXT10".to_owned()))] {
-            let Some(PromptContent::Recommendations { discount_code, .. }) =
-                content.content(&Prompt::Recommendations { discount }, &o, Lang::En)
-            else {
+            let Some(PromptContent::Recommendations { discount_code, .. }) = content.content(
+                &Prompt::Recommendations { discount },
+                &o,
+                "Nordlys",
+                Lang::En,
+            ) else {
                 panic!("recommendations");
             };
             assert_eq!(discount_code, code);
@@ -572,7 +583,7 @@ mod tests {
         let gone = Prompt::ReviewRequest {
             product: crate::engage::ProductId::parse("p-other").unwrap(),
         };
-        assert_eq!(content.content(&gone, &o, Lang::En), None);
+        assert_eq!(content.content(&gone, &o, "Nordlys", Lang::En), None);
     }
 
     #[test]
