@@ -171,6 +171,43 @@ impl Edge {
         )
     }
 
+    /// A delivery to `/v1/webhooks/{shop}/{source}`, signed with `secret` as
+    /// the source signs; `headers` are the source's own (topic, delivery id).
+    pub fn webhook(
+        &self,
+        shop: &str,
+        source: aftercart_shared::ingest::Source,
+        secret: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Reply {
+        self.try_webhook(shop, source, secret, headers, body)
+            .unwrap_or_else(|e| panic!("webhook to {shop}/{} failed: {e}", source.as_str()))
+    }
+
+    /// [`Edge::webhook`], or why no whole answer arrived.
+    pub fn try_webhook(
+        &self,
+        shop: &str,
+        source: aftercart_shared::ingest::Source,
+        secret: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Result<Reply, String> {
+        let (name, signature) = sign::header(source, secret, body);
+        let mut all = vec![
+            ("content-type", "application/json"),
+            (name, signature.as_str()),
+        ];
+        all.extend_from_slice(headers);
+        self.try_request(
+            "POST",
+            &format!("/v1/webhooks/{shop}/{}", source.as_str()),
+            &all,
+            Some(body),
+        )
+    }
+
     /// Looks an order up and returns `(token, order view)`, asserting success.
     pub fn lookup(&self, shop: &str, number: &str, email: &str) -> (String, Value) {
         let reply = self.post_json(

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aftercart_shared::ingest::Source;
 use aftercart_tests::runtime::{Runtime, State};
-use aftercart_tests::{Edge, Reply, Value, fixture, fresh_shopify_order, sign, unique};
+use aftercart_tests::{Edge, Reply, Value, fixture, fresh_shopify_order, unique};
 
 const SECRET: &str = "crash-shopify-secret";
 const SEED: &str = "INSERT INTO shops (id, name, created_at) VALUES ('crash', 'Crash Lab', 0);
@@ -46,17 +46,15 @@ fn deliveries() -> Vec<Delivery> {
 }
 
 fn send(edge: &Edge, delivery: &Delivery) -> Result<Reply, String> {
-    let (name, signature) = sign::header(Source::Shopify, SECRET, &delivery.body);
-    edge.try_request(
-        "POST",
-        "/v1/webhooks/crash/shopify",
+    edge.try_webhook(
+        "crash",
+        Source::Shopify,
+        SECRET,
         &[
-            ("content-type", "application/json"),
-            (name, signature.as_str()),
             ("x-shopify-topic", "orders/create"),
             ("x-shopify-event-id", delivery.event_id.as_str()),
         ],
-        Some(&delivery.body),
+        &delivery.body,
     )
 }
 

@@ -9,7 +9,7 @@
 use aftercart_shared::ingest::Source;
 use aftercart_shared::token::OrderGrant;
 use aftercart_shared::{OrderId, ShopId, UnixTime};
-use aftercart_tests::{Edge, Reply, Value, fixture, json, sign, unique, unique_number};
+use aftercart_tests::{Edge, Reply, Value, fixture, json, unique, unique_number};
 
 const ADMIN: &str = "Bearer lab-admin-key";
 
@@ -64,17 +64,15 @@ fn order(edge: &Edge, products: &[&str], delivered_days_ago: Option<i64>) -> Sho
     fulfillment["shipment_status"] = json!(status);
     fulfillment["updated_at"] = json!(UnixTime::from_secs(now_secs() - days * 86_400).to_rfc3339());
     let body = serde_json::to_vec(&order).unwrap();
-    let (name, signature) = sign::header(Source::Shopify, "lab-shopify-secret", &body);
-    let stored = edge.request(
-        "POST",
-        "/v1/webhooks/lab/shopify",
+    let stored = edge.webhook(
+        "lab",
+        Source::Shopify,
+        "lab-shopify-secret",
         &[
-            ("content-type", "application/json"),
             ("x-shopify-topic", "orders/create"),
             ("x-shopify-event-id", &unique("evt-")),
-            (name, &signature),
         ],
-        Some(&body),
+        &body,
     );
     assert_eq!(stored.status, 200, "{}", stored.text());
     let (token, view) = edge.lookup("lab", &format!("#{number}"), &email);

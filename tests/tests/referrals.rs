@@ -17,7 +17,7 @@ use aftercart_shared::ingest::Source;
 use aftercart_shared::referral::ReferralCode;
 use aftercart_shared::token::OrderGrant;
 use aftercart_shared::{OrderId, ShopId, UnixTime};
-use aftercart_tests::{Edge, Reply, Value, d1, fixture, json, sign, unique, unique_number};
+use aftercart_tests::{Edge, Reply, Value, d1, fixture, json, unique, unique_number};
 
 const DAY: i64 = 86_400;
 const REFS_ADMIN: &str = "Bearer refs-admin-key";
@@ -172,22 +172,17 @@ impl Buy {
     fn send_as(&self, edge: &Edge, event_id: &str) -> Reply {
         let body = self.body();
         let secret = format!("{}-shopify-secret", self.shop);
-        let (name, signature) = sign::header(Source::Shopify, &secret, &body);
         let topic = if self.cancelled {
             "orders/cancelled"
         } else {
             "orders/updated"
         };
-        edge.request(
-            "POST",
-            &format!("/v1/webhooks/{}/shopify", self.shop),
-            &[
-                ("content-type", "application/json"),
-                ("x-shopify-topic", topic),
-                ("x-shopify-event-id", event_id),
-                (name, &signature),
-            ],
-            Some(&body),
+        edge.webhook(
+            self.shop,
+            Source::Shopify,
+            &secret,
+            &[("x-shopify-topic", topic), ("x-shopify-event-id", event_id)],
+            &body,
         )
     }
 
@@ -665,17 +660,15 @@ fn a_woocommerce_order_redeems_through_its_coupon_lines() {
         "coupon_lines": [ { "id": 1, "code": referrer.code.to_lowercase() } ]
     });
     let body = serde_json::to_vec(&order).unwrap();
-    let (name, signature) = sign::header(Source::WooCommerce, "refs-woocommerce-secret", &body);
-    let reply = edge.request(
-        "POST",
-        "/v1/webhooks/refs/woocommerce",
+    let reply = edge.webhook(
+        "refs",
+        Source::WooCommerce,
+        "refs-woocommerce-secret",
         &[
-            ("content-type", "application/json"),
             ("x-wc-webhook-topic", "order.created"),
             ("x-wc-webhook-delivery-id", &unique("wc-")),
-            (name, &signature),
         ],
-        Some(&body),
+        &body,
     );
     assert_eq!(reply.status, 200, "{}", reply.text());
     assert_eq!(referrer.friends_rewarded(&edge), 1);

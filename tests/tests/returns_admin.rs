@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use aftercart_shared::ingest::Source;
 use aftercart_shared::token::hmac_sha256;
-use aftercart_tests::{Edge, Reply, Value, fixture, json, sign, unique, unique_number};
+use aftercart_tests::{Edge, Reply, Value, fixture, json, unique, unique_number};
 
 const DESK_KEY: &str = "desk-admin-key";
 const HOOKS_KEY: &str = "hooks-admin-key";
@@ -47,17 +47,15 @@ fn delivered_order(edge: &Edge, shop: &str) -> (String, String, String) {
         json!(aftercart_shared::UnixTime::from_secs(now - 86_400).to_rfc3339());
     let body = serde_json::to_vec(&order).unwrap();
     let secret = format!("{shop}-shopify-secret");
-    let (name, signature) = sign::header(Source::Shopify, &secret, &body);
-    let stored = edge.request(
-        "POST",
-        &format!("/v1/webhooks/{shop}/shopify"),
+    let stored = edge.webhook(
+        shop,
+        Source::Shopify,
+        &secret,
         &[
-            ("content-type", "application/json"),
             ("x-shopify-topic", "orders/create"),
             ("x-shopify-event-id", &unique("evt-")),
-            (name, &signature),
         ],
-        Some(&body),
+        &body,
     );
     assert_eq!(stored.status, 200, "{}", stored.text());
     let (token, view) = edge.lookup(shop, &format!("#{number}"), &email);

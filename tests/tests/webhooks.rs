@@ -13,18 +13,7 @@ use aftercart_tests::{
 const SHOPIFY_SECRET: &str = "lab-shopify-secret";
 
 fn post(edge: &Edge, source: Source, secret: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
-    let (name, signature) = sign::header(source, secret, body);
-    let mut all = vec![
-        ("content-type", "application/json"),
-        (name, signature.as_str()),
-    ];
-    all.extend_from_slice(headers);
-    edge.request(
-        "POST",
-        &format!("/v1/webhooks/lab/{}", source.as_str()),
-        &all,
-        Some(body),
-    )
+    edge.webhook("lab", source, secret, headers, body)
 }
 
 fn shopify(edge: &Edge, topic: &str, event_id: &str, body: &Value) -> Reply {
