@@ -1,6 +1,8 @@
 -- A second shop for the end-to-end suite, so webhook tests that replay real
 -- fixtures (whose order numbers clash with the demo's) get a clean slate.
 -- Test-only: `cargo xtask test` applies it after the demo seed.
+-- Every shop's webhook secret for a source is `{shop}-{source}-secret`:
+-- the tests' client signs with that name (tests/src/webhook.rs).
 INSERT INTO shops (id, name, created_at) VALUES ('lab', 'Fixture Lab', 0);
 INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
     ('lab', 'shopify', 'lab-shopify-secret', 'lab-shopify-secret-previous'),
@@ -31,9 +33,10 @@ INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'product_catalog'
   "lab-boots": { "category": "footwear" }
 }');
 
--- Two shops for the returns admin tests (tests/tests/returns_admin.rs):
--- `desk` for the lifecycle, `hooks` for outbound webhooks, so one test's
--- webhook receiver never hears another test's returns.
+-- Two shops for the returns admin tests (tests/tests/api/returns_admin.rs
+-- and outbound.rs): `desk` for the lifecycle, `hooks` for outbound
+-- webhooks, so one test's webhook receiver never hears another test's
+-- returns.
 INSERT INTO shops (id, name, created_at) VALUES ('desk', 'Returns Desk', 0), ('hooks', 'Webhook Lab', 0);
 INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
     ('desk', 'shopify', 'desk-shopify-secret', NULL),
@@ -45,9 +48,10 @@ INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES
 INSERT INTO shop_settings (shop_id, key, value)
     SELECT id, 'returns_policy', (SELECT value FROM shop_settings WHERE shop_id = 'lab' AND key = 'returns_policy')
     FROM shops WHERE id IN ('desk', 'hooks');
--- Engagement for the lab shop's tests (tests/tests/engagement.rs): default
--- scheduling, a coupon for any review, moderated; content for the fixed
--- products lab-tent and lab-boots (other tests use fresh product ids).
+-- Engagement for the lab shop's tests (tests/tests/api/engagement.rs and
+-- reviews.rs): default scheduling, a coupon for any review, moderated;
+-- content for the fixed products lab-tent and lab-boots (other tests use
+-- fresh product ids).
 INSERT INTO shop_settings (shop_id, key, value) VALUES ('lab', 'review_incentive', '{
   "incentive": { "type": "percent", "percent": 10 }, "couponCode": "THANKS10", "autoPublish": false
 }');
@@ -73,7 +77,7 @@ INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES
     ('lab', 'e81a9ebf4a61cf4db75b3786bf72ee82eb4460190583dc98e6944187673acc4c', 'lab', 0);
 
 -- Shop `stats`: a fixed March 2026 for the analytics test
--- (tests/tests/analytics.rs), with rows just outside the month on every
+-- (tests/tests/api/analytics.rs), with rows just outside the month on every
 -- side so the period's edges are exercised. Admin key `stats-admin-key`.
 INSERT INTO shops (id, name, created_at) VALUES ('stats', 'Stats Lab', 0);
 INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('stats', 'dd9ac813b19094155de48d8503e76940556e36d40698f882cd0c020a789e2711', 'e2e', 0);
@@ -141,8 +145,8 @@ INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, ra
 INSERT INTO shipments (shop_id, order_id, id, carrier, tracking_number, carrier_estimate, created_at) VALUES ('stats', 'o5', 's6', 'DHL', 'Ts6', 1774915200, 1772323200);
 INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, message, received_at) VALUES ('stats', 'o5', 's6', 1774944000, 'Delivered', 'delivered', 'Delivered', 1774944000);
 INSERT INTO checkpoints (shop_id, order_id, shipment_id, occurred_at, status, raw_status, message, received_at) VALUES ('stats', 'o5', 's6', 1775034000, 'Delivered', 'delivered', 'Delivered', 1775034000);
--- Two shops for the referral and loyalty tests (tests/tests/referrals.rs),
--- so their friends' "first orders" are not the lab's fixture orders:
+-- Two shops for the referral and loyalty tests (tests/tests/api/referrals.rs
+-- and loyalty.rs), so their friends' "first orders" are not the lab's fixture orders:
 -- `refs` pays referrers in points and runs a loyalty program with tiers;
 -- `gift` pays them a coupon (10 USD) and adds loyalty points on top.
 -- The lab shop runs neither.

@@ -13,9 +13,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aftercart_shared::ingest::Source;
 use aftercart_tests::runtime::{Runtime, State};
-use aftercart_tests::{Edge, Reply, Value, fixture, fresh_shopify_order, unique};
+use aftercart_tests::{Edge, Reply, ShopifyOrder, Value, fixture, unique};
 
-const SECRET: &str = "crash-shopify-secret";
 const SEED: &str = "INSERT INTO shops (id, name, created_at) VALUES ('crash', 'Crash Lab', 0);
 INSERT INTO webhook_secrets (shop_id, source, secret) VALUES ('crash', 'shopify', 'crash-shopify-secret');";
 /// Enough deliveries that the kill lands while many are still in flight.
@@ -35,21 +34,20 @@ struct Delivery {
 fn deliveries() -> Vec<Delivery> {
     (0..DELIVERIES)
         .map(|_| {
-            let (order, _, _) = fresh_shopify_order(&unique("1ZK"));
+            let order = ShopifyOrder::fresh().tracking(&unique("1ZK"));
             Delivery {
                 event_id: unique("evt-crash-"),
-                order_id: order["id"].to_string(),
-                body: serde_json::to_vec(&order).unwrap(),
+                order_id: order.id(),
+                body: order.body(),
             }
         })
         .collect()
 }
 
+/// Signed with `crash-shopify-secret`, the secret [`SEED`] stores.
 fn send(edge: &Edge, delivery: &Delivery) -> Result<Reply, String> {
-    edge.try_webhook(
-        "crash",
+    edge.webhooks("crash").try_send(
         Source::Shopify,
-        SECRET,
         &[
             ("x-shopify-topic", "orders/create"),
             ("x-shopify-event-id", delivery.event_id.as_str()),
