@@ -187,6 +187,9 @@ impl Edge {
         let request = builder
             .body(body.map(<[u8]>::to_vec).unwrap_or_default())
             .expect("valid request");
+        let _shared = crate::OUT_OF_BAND
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let mut response = self.agent.run(request).map_err(|e| e.to_string())?;
         let body = response
             .body_mut()

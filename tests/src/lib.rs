@@ -74,17 +74,21 @@ pub fn secs(time: &Value) -> i64 {
         .secs()
 }
 
+/// Requests to the edge share this lock; a [`d1`] read takes it alone.
+/// workerd's SQLite does not wait for a lock another process holds, so a
+/// request meeting an out-of-band read fails with `SQLITE_BUSY` (a 500).
+pub(crate) static OUT_OF_BAND: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
 /// Rows from the running edge's local D1 (the SQLite file `wrangler dev`
 /// serves), through `wrangler d1 execute`: for what was stored where no
 /// API shows it, e.g. that a refused referral left its record and nothing
-/// else. Slow (a few seconds): one query per fact, and calls take turns.
+/// else. Slow (a few seconds), and no request runs meanwhile: one query
+/// per fact.
 pub fn d1(sql: &str) -> Vec<Value> {
-    use std::sync::Mutex;
-    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
     let dir = std::env::var("AFTERCART_PERSIST_DIR")
         .unwrap_or_else(|_| panic!("AFTERCART_PERSIST_DIR is set by cargo xtask test"));
-    let _turn = ONE_AT_A_TIME
-        .lock()
+    let _alone = OUT_OF_BAND
+        .write()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     runtime::query(std::path::Path::new(&dir), sql)
 }
