@@ -10,8 +10,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::device::Device;
 use crate::ingest::OrderUpsert;
-use crate::ingest::money::minor_units;
+use crate::money::minor_units;
 use crate::{Email, OrderId, UnixTime, base31};
 
 /// Why a referral code, a tier table, a shop host or a program setting was
@@ -248,15 +249,6 @@ impl MailboxKey {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-}
-
-/// Where a browser was seen: the IP address and User-Agent header, as the
-/// edge recorded them (compared exactly).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Device {
-    pub ip: String,
-    pub user_agent: String,
 }
 
 /// A device a person used, and when.
@@ -636,7 +628,7 @@ pub struct LoyaltyRules {
     /// Points per whole currency unit spent (per krona, per euro).
     pub points_per_unit: u32,
     /// Decimal places of the shop currency (2 for SEK/EUR, 0 for JPY):
-    /// `crate::ingest::money::minor_units(currency)`.
+    /// `crate::money::minor_units(currency)`.
     pub currency_exponent: u32,
     pub review_points: u64,
     pub referral_points: u64,

@@ -22,7 +22,6 @@ pub mod aftership;
 pub mod easypost;
 pub mod eta;
 mod json;
-pub mod money;
 pub mod plan;
 pub mod shopify;
 mod signature;
@@ -32,8 +31,8 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::device::Device;
 use crate::order::LineItem;
-use crate::referral::Device;
 use crate::tracking::{Checkpoint, TrackingStatus};
 use crate::{Email, OrderId, OrderNumber, UnixTime};
 
@@ -141,7 +140,7 @@ pub struct OrderUpsert {
     pub placed_at: UnixTime,
     /// ISO 4217, uppercase.
     pub currency: String,
-    /// In minor units of `currency` (see [`money::minor_units`]).
+    /// In minor units of `currency` (see [`minor_units`](crate::money::minor_units)).
     pub total_minor: i64,
     /// Merchandise after discounts, before shipping and tax (what loyalty
     /// points and a referral's minimum count); the total when the source

@@ -287,7 +287,7 @@ impl ReturnPolicy {
     /// Checks what the types cannot express. The engine itself never
     /// panics on an invalid policy; this is for the merchant's editor.
     pub fn validate(&self) -> Result<(), PolicyError> {
-        if crate::ingest::money::currency_code(&self.currency).is_none() {
+        if crate::money::currency_code(&self.currency).is_none() {
             return Err(PolicyError::Currency(self.currency.clone()));
         }
         let windows = std::iter::once(self.window.days)
