@@ -8,14 +8,12 @@
 //! randomness. `now`, ids and secrets are passed in, so every decision is a
 //! plain function that tests can drive day by day.
 
-pub mod admin_api;
 pub mod analytics;
 pub mod api;
 pub mod barcode;
 pub mod base31;
 pub mod device;
 pub mod engage;
-pub mod engage_api;
 pub mod i18n;
 pub mod ids;
 pub mod ingest;

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use aftercart_shared::api::LoyaltyView;
+use aftercart_shared::api::engage::LoyaltyView;
 use aftercart_shared::device::Device;
 use aftercart_shared::referral::{
     CustomerId, FraudFlag, FriendOrder, Incentive, Ledger, LoyaltyEvent, LoyaltyProgram,

@@ -176,6 +176,21 @@ pub struct Transition {
     pub at: UnixTime,
 }
 
+/// One recorded status change of a return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnHistoryEntry {
+    pub at: UnixTime,
+    pub actor: Actor,
+    /// `None` for the request that created the return.
+    pub from: Option<ReturnStatus>,
+    pub to: ReturnStatus,
+    /// The merchant's note (e.g. why it was rejected). Only the merchant's
+    /// views and webhooks carry it; the shopper's view leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum LifecycleError {
     #[error("a return that is {from:?} cannot {event:?}")]

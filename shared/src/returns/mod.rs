@@ -23,7 +23,8 @@ mod rma;
 pub use eligibility::{Refusal, RefusalCode};
 pub use explain::{PolicySummary, explain};
 pub use lifecycle::{
-    Actor, LifecycleError, ReturnEvent, ReturnStatus, Transition, available, transition,
+    Actor, LifecycleError, ReturnEvent, ReturnHistoryEntry, ReturnStatus, Transition, available,
+    transition,
 };
 pub use policy::{
     Deadline, Exclusion, ItemRule, ItemTerms, MAX_WINDOW_DAYS, PolicyError, ProductCatalog,
