@@ -4,35 +4,27 @@
 //! without translating it into every shipped language does not compile.
 //! Placeholders are `{name}` and are filled by [`fill`].
 
-use serde::{Deserialize, Serialize};
-
 use crate::tracking::{Step, TrackingStatus};
+use crate::wire::{WireName, wire_enum};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Sv,
-    Nb,
-    Da,
-    De,
-    Ro,
+wire_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum Lang {
+        #[default]
+        En = "en",
+        Sv = "sv",
+        Nb = "nb",
+        Da = "da",
+        De = "de",
+        Ro = "ro",
+    }
 }
 
 impl Lang {
-    pub const ALL: [Self; 6] = [Self::En, Self::Sv, Self::Nb, Self::Da, Self::De, Self::Ro];
-
-    /// BCP 47 tag, for `lang` attributes and `Intl` formatting.
+    /// BCP 47 tag, for `lang` attributes and `Intl` formatting: the wire
+    /// name.
     pub fn tag(self) -> &'static str {
-        match self {
-            Self::En => "en",
-            Self::Sv => "sv",
-            Self::Nb => "nb",
-            Self::Da => "da",
-            Self::De => "de",
-            Self::Ro => "ro",
-        }
+        self.wire_name()
     }
 
     /// The language's own name, for a language picker.

@@ -28,6 +28,7 @@ pub mod settings;
 pub mod time;
 pub mod token;
 pub mod tracking;
+pub mod wire;
 
 pub use ids::{Email, IdError, OrderId, OrderNumber, ShopId};
 pub use time::{Date, UnixTime};

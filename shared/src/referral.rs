@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::device::Device;
 use crate::ingest::OrderUpsert;
 use crate::money::minor_units;
+use crate::wire::wire_enum;
 use crate::{Email, OrderId, UnixTime, base31};
 
 /// Why a referral code, a tier table, a shop host or a program setting was
@@ -140,12 +141,13 @@ impl fmt::Display for ReferralCode {
 // ---------------------------------------------------------------------------
 // Discount links
 
-/// The shop system a discount link is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Platform {
-    Shopify,
-    WooCommerce,
+wire_enum! {
+    /// The shop system a discount link is for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Platform {
+        Shopify = "shopify",
+        WooCommerce = "woocommerce",
+    }
 }
 
 /// A shop's public host name (`example.com`, `demo.myshopify.com`,
@@ -442,17 +444,18 @@ pub struct Reward {
     pub issued_at: UnixTime,
 }
 
-/// A suspected self-referral, for the merchant's review queue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum FraudFlag {
-    /// The friend's mailbox is the referrer's (after `+tag`/Gmail-dot
-    /// normalization).
-    SameMailbox,
-    /// The friend is logged in as the referrer.
-    SameCustomer,
-    /// Same IP and User-Agent as the referrer within the window.
-    SameDevice,
+wire_enum! {
+    /// A suspected self-referral, for the merchant's review queue.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum FraudFlag {
+        /// The friend's mailbox is the referrer's (after `+tag`/Gmail-dot
+        /// normalization).
+        SameMailbox = "sameMailbox",
+        /// The friend is logged in as the referrer.
+        SameCustomer = "sameCustomer",
+        /// Same IP and User-Agent as the referrer within the window.
+        SameDevice = "sameDevice",
+    }
 }
 
 /// Why no reward is issued.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::referral::Incentive;
 use crate::returns::reasons::is_https_link;
 use crate::token::sha256_hex;
+use crate::wire::wire_enum;
 use crate::{Email, OrderId, ShopId, UnixTime};
 
 pub const TITLE_MAX_CHARS: usize = 120;
@@ -235,31 +236,13 @@ pub fn author_name(first_name: Option<&str>, email: Option<&Email>) -> String {
         .map_or_else(|| "?".to_owned(), |c| format!("{}.", c.to_uppercase()))
 }
 
-/// Where a review is in the merchant's moderation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum ModerationStatus {
-    Pending,
-    Published,
-    Rejected,
-}
-
-impl ModerationStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Published => "published",
-            Self::Rejected => "rejected",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "pending" => Some(Self::Pending),
-            "published" => Some(Self::Published),
-            "rejected" => Some(Self::Rejected),
-            _ => None,
-        }
+wire_enum! {
+    /// Where a review is in the merchant's moderation.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ModerationStatus {
+        Pending = "pending",
+        Published = "published",
+        Rejected = "rejected",
     }
 }
 

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::referral::FraudFlag;
 use crate::returns::{ApprovedReturn, ReturnEvent, ReturnHistoryEntry, ReturnStatus};
+use crate::wire::wire_enum;
 use crate::{OrderId, UnixTime};
 
 /// Notes longer than this are refused rather than cut.
@@ -98,14 +99,15 @@ pub struct SettingView {
     pub value: serde_json::Value,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliveryState {
-    /// Waiting for its first attempt or a retry.
-    Pending,
-    Delivered,
-    /// Every scheduled attempt failed; only a manual retry sends it again.
-    Failed,
+wire_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum DeliveryState {
+        /// Waiting for its first attempt or a retry.
+        Pending = "pending",
+        Delivered = "delivered",
+        /// Every scheduled attempt failed; only a manual retry sends it again.
+        Failed = "failed",
+    }
 }
 
 /// One outbound webhook (one return event) and every attempt to send it.

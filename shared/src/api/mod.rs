@@ -18,6 +18,8 @@ pub mod shopper;
 
 use serde::{Deserialize, Serialize};
 
+use crate::wire::{WireName, wire_enum};
+
 /// What a webhook delivery did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -28,18 +30,19 @@ pub struct WebhookReceipt {
     pub checkpoints: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WebhookOutcome {
-    /// Stored and applied.
-    Applied,
-    /// This delivery id was seen before; nothing changed.
-    Duplicate,
-    /// WooCommerce's creation ping; nothing to store.
-    Ping,
-    /// Stored, but the parcel's order is not known yet; it is applied when
-    /// the order's fulfillment arrives.
-    Held,
+wire_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum WebhookOutcome {
+        /// Stored and applied.
+        Applied = "applied",
+        /// This delivery id was seen before; nothing changed.
+        Duplicate = "duplicate",
+        /// WooCommerce's creation ping; nothing to store.
+        Ping = "ping",
+        /// Stored, but the parcel's order is not known yet; it is applied when
+        /// the order's fulfillment arrives.
+        Held = "held",
+    }
 }
 
 /// `GET /healthz`
@@ -50,33 +53,34 @@ pub struct Health {
     pub version: String,
 }
 
-/// Stable, machine-readable error codes. The set only grows; a code never
-/// changes meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemCode {
-    InvalidJson,
-    InvalidField,
-    Unauthorized,
-    TokenExpired,
-    NotFound,
-    MethodNotAllowed,
-    PayloadTooLarge,
-    UnsupportedMediaType,
-    RateLimited,
-    Internal,
-    /// A webhook's signature is missing or does not match.
-    InvalidSignature,
-    /// Well-formed, but not an order or tracking payload we can use.
-    UnsupportedPayload,
-    /// A return request the policy does not allow; see `refusals`.
-    ReturnRefused,
-    /// An `Idempotency-Key` reused with a different request.
-    IdempotencyConflict,
-    /// The question was already answered (e.g. NPS once per order).
-    AlreadyAnswered,
-    /// The resource is not in a state that allows this change.
-    InvalidTransition,
+wire_enum! {
+    /// Stable, machine-readable error codes. The set only grows; a code never
+    /// changes meaning.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ProblemCode {
+        InvalidJson = "invalid_json",
+        InvalidField = "invalid_field",
+        Unauthorized = "unauthorized",
+        TokenExpired = "token_expired",
+        NotFound = "not_found",
+        MethodNotAllowed = "method_not_allowed",
+        PayloadTooLarge = "payload_too_large",
+        UnsupportedMediaType = "unsupported_media_type",
+        RateLimited = "rate_limited",
+        Internal = "internal",
+        /// A webhook's signature is missing or does not match.
+        InvalidSignature = "invalid_signature",
+        /// Well-formed, but not an order or tracking payload we can use.
+        UnsupportedPayload = "unsupported_payload",
+        /// A return request the policy does not allow; see `refusals`.
+        ReturnRefused = "return_refused",
+        /// An `Idempotency-Key` reused with a different request.
+        IdempotencyConflict = "idempotency_conflict",
+        /// The question was already answered (e.g. NPS once per order).
+        AlreadyAnswered = "already_answered",
+        /// The resource is not in a state that allows this change.
+        InvalidTransition = "invalid_transition",
+    }
 }
 
 impl ProblemCode {
@@ -116,27 +120,6 @@ impl ProblemCode {
             Self::InvalidTransition => "Not allowed in the current state",
         }
     }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::InvalidJson => "invalid_json",
-            Self::InvalidField => "invalid_field",
-            Self::Unauthorized => "unauthorized",
-            Self::TokenExpired => "token_expired",
-            Self::NotFound => "not_found",
-            Self::MethodNotAllowed => "method_not_allowed",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::UnsupportedMediaType => "unsupported_media_type",
-            Self::RateLimited => "rate_limited",
-            Self::Internal => "internal",
-            Self::InvalidSignature => "invalid_signature",
-            Self::UnsupportedPayload => "unsupported_payload",
-            Self::ReturnRefused => "return_refused",
-            Self::IdempotencyConflict => "idempotency_conflict",
-            Self::AlreadyAnswered => "already_answered",
-            Self::InvalidTransition => "invalid_transition",
-        }
-    }
 }
 
 /// An RFC 9457 problem document (`application/problem+json`).
@@ -156,7 +139,7 @@ impl Problem {
 
     pub fn new(code: ProblemCode, detail: impl Into<String>) -> Self {
         Self {
-            type_uri: format!("https://aftercart.dev/problems/{}", code.as_str()),
+            type_uri: format!("https://aftercart.dev/problems/{}", code.wire_name()),
             title: code.title().to_owned(),
             status: code.status(),
             detail: detail.into(),
@@ -200,7 +183,7 @@ mod tests {
             ProblemCode::AlreadyAnswered,
             ProblemCode::InvalidTransition,
         ] {
-            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+            assert_eq!(serde_json::to_value(code).unwrap(), code.wire_name());
         }
     }
 }

@@ -34,6 +34,7 @@ use serde_json::Value;
 use crate::device::Device;
 use crate::order::LineItem;
 use crate::tracking::{Checkpoint, TrackingStatus};
+use crate::wire::{WireName, wire_enum};
 use crate::{Email, OrderId, OrderNumber, UnixTime};
 
 pub use signature::{SignatureError, signature_header, verify};
@@ -49,45 +50,31 @@ pub use woocommerce::is_ping;
 /// happened; `Exception` would alarm shoppers over a vocabulary change.
 pub const UNKNOWN_STATUS: TrackingStatus = TrackingStatus::InfoReceived;
 
-/// A system that sends us webhooks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Source {
-    Shopify,
-    AfterShip,
-    EasyPost,
-    WooCommerce,
+wire_enum! {
+    /// A system that sends us webhooks.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Source {
+        Shopify = "shopify",
+        AfterShip = "aftership",
+        EasyPost = "easypost",
+        WooCommerce = "woocommerce",
+    }
 }
 
 impl Source {
-    pub const ALL: [Self; 4] = [
-        Self::Shopify,
-        Self::AfterShip,
-        Self::EasyPost,
-        Self::WooCommerce,
-    ];
-
     /// Reads the lowercase name used in webhook URLs (`/ingest/shopify`).
     pub fn parse(raw: &str) -> Result<Self, IngestError> {
         let name = raw.trim();
         Self::ALL
             .into_iter()
-            .find(|s| s.as_str().eq_ignore_ascii_case(name))
+            .find(|s| s.wire_name().eq_ignore_ascii_case(name))
             .ok_or_else(|| IngestError::UnknownSource(raw.to_owned()))
-    }
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Shopify => "shopify",
-            Self::AfterShip => "aftership",
-            Self::EasyPost => "easypost",
-            Self::WooCommerce => "woocommerce",
-        }
     }
 }
 
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.wire_name())
     }
 }
 
@@ -436,8 +423,11 @@ mod tests {
     #[test]
     fn sources_parse_case_insensitively_and_round_trip() {
         for source in Source::ALL {
-            assert_eq!(Source::parse(source.as_str()), Ok(source));
-            assert_eq!(Source::parse(&source.as_str().to_uppercase()), Ok(source));
+            assert_eq!(Source::parse(source.wire_name()), Ok(source));
+            assert_eq!(
+                Source::parse(&source.wire_name().to_uppercase()),
+                Ok(source)
+            );
         }
         assert_eq!(
             Source::parse("magento"),

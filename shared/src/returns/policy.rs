@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::order::LineItem;
+use crate::wire::wire_enum;
 use crate::{Date, UnixTime};
 
 use super::reasons::{LocalizedText, Reason};
@@ -107,17 +108,18 @@ impl From<UtcOffset> for i16 {
     }
 }
 
-/// What the window is counted from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum WindowStart {
-    /// The carrier's delivery scan of the parcel holding the item.
-    #[default]
-    Delivery,
-    /// The shop handing the parcel over (the fulfillment's creation).
-    Fulfillment,
-    /// The order being placed.
-    OrderDate,
+wire_enum! {
+    /// What the window is counted from.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum WindowStart {
+        /// The carrier's delivery scan of the parcel holding the item.
+        #[default]
+        Delivery = "delivery",
+        /// The shop handing the parcel over (the fulfillment's creation).
+        Fulfillment = "fulfillment",
+        /// The order being placed.
+        OrderDate = "orderDate",
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,19 +192,16 @@ pub struct Exclusion {
     pub label: Option<LocalizedText>,
 }
 
-/// How a return can be settled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Resolution {
-    /// Money back to the original payment method.
-    Refund,
-    StoreCredit,
-    /// Another variant of the same product.
-    Exchange,
-}
-
-impl Resolution {
-    pub const ALL: [Self; 3] = [Self::Refund, Self::StoreCredit, Self::Exchange];
+wire_enum! {
+    /// How a return can be settled.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Resolution {
+        /// Money back to the original payment method.
+        Refund = "refund",
+        StoreCredit = "store_credit",
+        /// Another variant of the same product.
+        Exchange = "exchange",
+    }
 }
 
 /// The terms of one offered resolution. `bonusPercent` only means something
