@@ -1,7 +1,7 @@
 //! Wire names: the one place where an enum's name on the wire, in URLs and
 //! in D1 is written.
 //!
-//! An enum declared with [`wire_enum!`] names each variant once
+//! An enum declared with `wire_enum!` names each variant once
 //! (`Requested = "requested"`); that name is its [`WireName`], and its
 //! serde `Serialize`/`Deserialize` are written from the same names, so
 //! what the store writes, what a handler matches and what JSON carries
