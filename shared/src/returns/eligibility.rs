@@ -12,8 +12,9 @@ use crate::wire::wire_enum;
 use crate::{Date, UnixTime};
 
 use super::format;
-use super::policy::{Deadline, ItemTerms, Resolution, ReturnPolicy};
+use super::policy::{Deadline, ItemTerms, ReturnPolicy};
 use super::reasons::{MAX_COMMENT_CHARS, ReasonError};
+use super::resolution::Resolution;
 
 /// Why an item cannot be returned as asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -315,7 +316,8 @@ pub fn resolution_allowed_for_item(ctx: &ItemContext<'_>) -> Result<(), Refusal>
 mod tests {
     use super::*;
     use crate::order::Shipment;
-    use crate::returns::policy::{Resolutions, Terms, UtcOffset, Window, WindowStart};
+    use crate::returns::policy::{UtcOffset, Window, WindowStart};
+    use crate::returns::resolution::{Resolutions, Terms};
     use crate::{OrderId, OrderNumber};
 
     fn policy() -> ReturnPolicy {
