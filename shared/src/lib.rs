@@ -8,17 +8,17 @@
 //! randomness. `now`, ids and secrets are passed in, so every decision is a
 //! plain function that tests can drive day by day.
 
-pub mod admin_api;
 pub mod analytics;
 pub mod api;
 pub mod barcode;
 pub mod base31;
+pub mod device;
 pub mod engage;
-pub mod engage_api;
 pub mod i18n;
 pub mod ids;
 pub mod ingest;
 pub mod limit;
+pub mod money;
 pub mod order;
 pub mod outbound;
 pub mod referral;
@@ -28,6 +28,7 @@ pub mod settings;
 pub mod time;
 pub mod token;
 pub mod tracking;
+pub mod wire;
 
 pub use ids::{Email, IdError, OrderId, OrderNumber, ShopId};
 pub use time::{Date, UnixTime};

@@ -8,8 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::ReturnHistoryEntry;
-use crate::returns::{ApprovedReturn, ReturnStatus, RmaNumber};
+use crate::returns::{ApprovedReturn, ReturnHistoryEntry, ReturnStatus, RmaNumber};
 use crate::token::hmac_sha256;
 use crate::{ShopId, UnixTime};
 

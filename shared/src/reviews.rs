@@ -4,10 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::{ModerationStatus, NpsSubmission, PublishedReview, ReviewSubmission};
 use crate::referral::Incentive;
 use crate::returns::reasons::is_https_link;
 use crate::token::sha256_hex;
+use crate::wire::wire_enum;
 use crate::{Email, OrderId, ShopId, UnixTime};
 
 pub const TITLE_MAX_CHARS: usize = 120;
@@ -65,28 +65,35 @@ pub struct ValidReview {
 }
 
 impl ValidReview {
-    pub fn parse(submission: &ReviewSubmission) -> Result<Self, ReviewError> {
-        if !(1..=5).contains(&submission.rating) {
+    /// Checks what a shopper submitted (the wire's `ReviewSubmission`).
+    pub fn new(
+        line_item_id: &str,
+        rating: u8,
+        title: &str,
+        body: &str,
+        photo_url: Option<&str>,
+    ) -> Result<Self, ReviewError> {
+        if !(1..=5).contains(&rating) {
             return Err(ReviewError::Rating);
         }
-        let line_item_id = submission.line_item_id.trim();
+        let line_item_id = line_item_id.trim();
         if line_item_id.is_empty() {
             return Err(ReviewError::Empty {
                 field: "lineItemId",
             });
         }
-        let title = plain_text("title", &submission.title, TITLE_MAX_CHARS, false)?
+        let title = plain_text("title", title, TITLE_MAX_CHARS, false)?
             .ok_or(ReviewError::Empty { field: "title" })?;
-        let body = plain_text("body", &submission.body, BODY_MAX_CHARS, true)?
+        let body = plain_text("body", body, BODY_MAX_CHARS, true)?
             .ok_or(ReviewError::Empty { field: "body" })?;
-        let photo_url = match submission.photo_url.as_deref().map(str::trim) {
+        let photo_url = match photo_url.map(str::trim) {
             None | Some("") => None,
             Some(url) if is_https_link(url) => Some(url.to_owned()),
             Some(_) => return Err(ReviewError::PhotoUrl),
         };
         Ok(Self {
             line_item_id: line_item_id.to_owned(),
-            rating: submission.rating,
+            rating,
             title,
             body,
             photo_url,
@@ -102,18 +109,16 @@ pub struct NpsAnswer {
 }
 
 impl NpsAnswer {
-    pub fn parse(submission: &NpsSubmission) -> Result<Self, ReviewError> {
-        if submission.score > 10 {
+    /// Checks what a shopper submitted (the wire's `NpsSubmission`).
+    pub fn new(score: u8, comment: Option<&str>) -> Result<Self, ReviewError> {
+        if score > 10 {
             return Err(ReviewError::Score);
         }
-        let comment = match submission.comment.as_deref() {
+        let comment = match comment {
             Some(raw) => plain_text("comment", raw, NPS_COMMENT_MAX_CHARS, true)?,
             None => None,
         };
-        Ok(Self {
-            score: submission.score,
-            comment,
-        })
+        Ok(Self { score, comment })
     }
 }
 
@@ -231,6 +236,16 @@ pub fn author_name(first_name: Option<&str>, email: Option<&Email>) -> String {
         .map_or_else(|| "?".to_owned(), |c| format!("{}.", c.to_uppercase()))
 }
 
+wire_enum! {
+    /// Where a review is in the merchant's moderation.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ModerationStatus {
+        Pending = "pending",
+        Published = "published",
+        Rejected = "rejected",
+    }
+}
+
 /// Why a moderation change was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum ModerationError {
@@ -274,6 +289,23 @@ impl std::fmt::Display for ReviewCursor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}.{}", self.created_at.secs(), self.id)
     }
+}
+
+/// A published review as anyone may read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishedReview {
+    pub id: String,
+    /// The reviewer's first name (or initial), never their email.
+    pub author: String,
+    pub rating: u8,
+    /// Plain text: render it as text, never as HTML.
+    pub title: String,
+    pub body: String,
+    pub photo_url: Option<String>,
+    pub verified: bool,
+    pub incentivized: bool,
+    pub created_at: UnixTime,
 }
 
 /// A product's published reviews in all.
@@ -361,6 +393,7 @@ fn script_safe(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::engage::{NpsSubmission, ReviewSubmission};
 
     fn submission(rating: u8, title: &str, body: &str) -> ReviewSubmission {
         ReviewSubmission {
@@ -372,49 +405,40 @@ mod tests {
         }
     }
 
+    /// A submission as the API parses it.
+    fn review(rating: u8, title: &str, body: &str) -> Result<ValidReview, ReviewError> {
+        submission(rating, title, body).parse()
+    }
+
     #[test]
     fn ratings_outside_one_to_five_are_refused() {
         for rating in [0, 6, 255] {
-            assert_eq!(
-                ValidReview::parse(&submission(rating, "t", "b")),
-                Err(ReviewError::Rating)
-            );
+            assert_eq!(review(rating, "t", "b"), Err(ReviewError::Rating));
         }
         for rating in 1..=5 {
-            assert!(ValidReview::parse(&submission(rating, "t", "b")).is_ok());
+            assert!(review(rating, "t", "b").is_ok());
         }
     }
 
     #[test]
     fn text_is_trimmed_limited_and_kept_as_plain_text() {
-        let ok = ValidReview::parse(&submission(4, "  Great <b>tent</b> ", "Line 1\r\nLine 2\n"))
-            .unwrap();
+        let ok = review(4, "  Great <b>tent</b> ", "Line 1\r\nLine 2\n").unwrap();
         assert_eq!(ok.title, "Great <b>tent</b>");
         assert_eq!(ok.body, "Line 1\nLine 2");
-        let err = ValidReview::parse(&submission(4, "   ", "b")).unwrap_err();
+        let err = review(4, "   ", "b").unwrap_err();
         assert_eq!(err.field(), "title");
         let long = "x".repeat(TITLE_MAX_CHARS + 1);
         assert_eq!(
-            ValidReview::parse(&submission(4, &long, "b")),
+            review(4, &long, "b"),
             Err(ReviewError::TooLong {
                 field: "title",
                 max: TITLE_MAX_CHARS
             })
         );
         let long = "é".repeat(BODY_MAX_CHARS);
-        assert!(ValidReview::parse(&submission(4, "t", &long)).is_ok());
-        assert_eq!(
-            ValidReview::parse(&submission(4, "a\nb", "b"))
-                .unwrap_err()
-                .field(),
-            "title"
-        );
-        assert_eq!(
-            ValidReview::parse(&submission(4, "t", "bell\u{7}"))
-                .unwrap_err()
-                .field(),
-            "body"
-        );
+        assert!(review(4, "t", &long).is_ok());
+        assert_eq!(review(4, "a\nb", "b").unwrap_err().field(), "title");
+        assert_eq!(review(4, "t", "bell\u{7}").unwrap_err().field(), "body");
     }
 
     #[test]
@@ -428,17 +452,18 @@ mod tests {
             ("https://x.example/\"><script>", false),
         ] {
             s.photo_url = Some(url.into());
-            assert_eq!(ValidReview::parse(&s).is_ok(), ok, "{url}");
+            assert_eq!(s.parse().is_ok(), ok, "{url}");
         }
     }
 
     #[test]
     fn nps_is_zero_to_ten_with_an_optional_short_comment() {
         let answer = |score, comment: Option<&str>| {
-            NpsAnswer::parse(&NpsSubmission {
+            NpsSubmission {
                 score,
                 comment: comment.map(Into::into),
-            })
+            }
+            .parse()
         };
         assert_eq!(answer(0, None).unwrap().score, 0);
         assert_eq!(answer(10, Some("  ")).unwrap().comment, None);

@@ -3,26 +3,31 @@
 //! the edge reads back is always usable; what the admin API shows of it
 //! leaves secrets out.
 //!
-//! To add a key: a variant, its name, and its arms in [`SettingKey::validate`]
+//! To add a key: a variant with its wire name, and its arms in [`SettingKey::validate`]
 //! and [`SettingKey::public_view`]. Each match is exhaustive, so a key
 //! without a validator does not compile.
 
 use crate::outbound::ReturnWebhook;
 use crate::referral::{LoyaltyProgram, ReferralProgram};
 use crate::returns::{ProductCatalog, ReturnPolicy};
+use crate::wire::wire_enum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SettingKey {
-    /// The returns policy ([`ReturnPolicy`]).
-    ReturnsPolicy,
-    /// Product categories and tags the policy matches on ([`ProductCatalog`]).
-    ProductCatalog,
-    /// Where return events are sent, and the signing secret ([`ReturnWebhook`]).
-    ReturnWebhook,
-    /// The referral program ([`ReferralProgram`]); none, no referrals.
-    Referrals,
-    /// The loyalty program ([`LoyaltyProgram`]); none, no points shown.
-    Loyalty,
+wire_enum! {
+    /// A setting document; its wire name is the key in `shop_settings` and
+    /// in `…/settings/{key}`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum SettingKey {
+        /// The returns policy ([`ReturnPolicy`]).
+        ReturnsPolicy = "returns_policy",
+        /// Product categories and tags the policy matches on ([`ProductCatalog`]).
+        ProductCatalog = "product_catalog",
+        /// Where return events are sent, and the signing secret ([`ReturnWebhook`]).
+        ReturnWebhook = "return_webhook",
+        /// The referral program ([`ReferralProgram`]); none, no referrals.
+        Referrals = "referrals",
+        /// The loyalty program ([`LoyaltyProgram`]); none, no points shown.
+        Loyalty = "loyalty",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -34,29 +39,6 @@ pub enum SettingError {
 }
 
 impl SettingKey {
-    pub const ALL: [Self; 5] = [
-        Self::ReturnsPolicy,
-        Self::ProductCatalog,
-        Self::ReturnWebhook,
-        Self::Referrals,
-        Self::Loyalty,
-    ];
-
-    /// The key in `shop_settings` and in `…/settings/{key}`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::ReturnsPolicy => "returns_policy",
-            Self::ProductCatalog => "product_catalog",
-            Self::ReturnWebhook => "return_webhook",
-            Self::Referrals => "referrals",
-            Self::Loyalty => "loyalty",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|key| key.name() == name)
-    }
-
     /// Checks a document and gives the text to store: the same document,
     /// compacted.
     pub fn validate(self, document: &str) -> Result<String, SettingError> {
@@ -105,6 +87,7 @@ mod tests {
     )]
 
     use super::*;
+    use crate::wire::WireName;
 
     const POLICY: &str = r#"{
       "currency": "USD",
@@ -116,9 +99,9 @@ mod tests {
     #[test]
     fn names_round_trip() {
         for key in SettingKey::ALL {
-            assert_eq!(SettingKey::from_name(key.name()), Some(key));
+            assert_eq!(SettingKey::from_wire_name(key.wire_name()), Some(key));
         }
-        assert_eq!(SettingKey::from_name("engagement"), None);
+        assert_eq!(SettingKey::from_wire_name("engagement"), None);
     }
 
     #[test]

@@ -8,60 +8,31 @@
 use serde::{Deserialize, Serialize};
 
 use crate::UnixTime;
+use crate::wire::wire_enum;
 
-/// The normalized status of a shipment or a checkpoint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum TrackingStatus {
-    /// Known to us, nothing from the carrier yet.
-    Pending,
-    /// The carrier has the shipment's data (label created), not the parcel.
-    InfoReceived,
-    InTransit,
-    OutForDelivery,
-    /// The carrier tried to deliver and could not.
-    AttemptFail,
-    /// Waiting at a pickup point or post office.
-    AvailableForPickup,
-    Delivered,
-    /// Held, damaged, lost, returned to sender, customs trouble...
-    Exception,
-    /// No updates for too long; the carrier stopped tracking.
-    Expired,
+wire_enum! {
+    /// The normalized status of a shipment or a checkpoint.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum TrackingStatus {
+        /// Known to us, nothing from the carrier yet.
+        Pending = "Pending",
+        /// The carrier has the shipment's data (label created), not the parcel.
+        InfoReceived = "InfoReceived",
+        InTransit = "InTransit",
+        OutForDelivery = "OutForDelivery",
+        /// The carrier tried to deliver and could not.
+        AttemptFail = "AttemptFail",
+        /// Waiting at a pickup point or post office.
+        AvailableForPickup = "AvailableForPickup",
+        Delivered = "Delivered",
+        /// Held, damaged, lost, returned to sender, customs trouble...
+        Exception = "Exception",
+        /// No updates for too long; the carrier stopped tracking.
+        Expired = "Expired",
+    }
 }
 
 impl TrackingStatus {
-    pub const ALL: [Self; 9] = [
-        Self::Pending,
-        Self::InfoReceived,
-        Self::InTransit,
-        Self::OutForDelivery,
-        Self::AttemptFail,
-        Self::AvailableForPickup,
-        Self::Delivered,
-        Self::Exception,
-        Self::Expired,
-    ];
-
-    /// The name used on the wire and in storage (`"InTransit"`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "Pending",
-            Self::InfoReceived => "InfoReceived",
-            Self::InTransit => "InTransit",
-            Self::OutForDelivery => "OutForDelivery",
-            Self::AttemptFail => "AttemptFail",
-            Self::AvailableForPickup => "AvailableForPickup",
-            Self::Delivered => "Delivered",
-            Self::Exception => "Exception",
-            Self::Expired => "Expired",
-        }
-    }
-
-    /// Reads a stored name back; the inverse of [`Self::as_str`].
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == name)
-    }
-
     /// The step on the shopper's progress bar this status belongs to.
     pub fn step(self) -> Step {
         match self {
@@ -81,26 +52,20 @@ impl TrackingStatus {
     }
 }
 
-/// The shopper-facing progress bar: Ordered → Shipped → In transit →
-/// Out for delivery → Delivered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Step {
-    Ordered,
-    Shipped,
-    InTransit,
-    OutForDelivery,
-    Delivered,
+wire_enum! {
+    /// The shopper-facing progress bar: Ordered → Shipped → In transit →
+    /// Out for delivery → Delivered.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Step {
+        Ordered = "Ordered",
+        Shipped = "Shipped",
+        InTransit = "InTransit",
+        OutForDelivery = "OutForDelivery",
+        Delivered = "Delivered",
+    }
 }
 
 impl Step {
-    pub const ALL: [Self; 5] = [
-        Self::Ordered,
-        Self::Shipped,
-        Self::InTransit,
-        Self::OutForDelivery,
-        Self::Delivered,
-    ];
-
     pub fn index(self) -> usize {
         self as usize
     }

@@ -12,6 +12,7 @@ use aftercart_shared::ingest::{
     self, IngestError, Ingested, ShipmentKey, ShipmentUpsert, Source, TrackingNumber,
 };
 use aftercart_shared::tracking::{Step, Timeline, TrackingStatus};
+use aftercart_shared::wire::WireName;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -432,7 +433,7 @@ fn a_fixture_read_as_the_wrong_source_is_an_error_not_a_panic() {
         for entry in fs::read_dir(Path::new(FIXTURES).join(group)).unwrap() {
             let path = entry.unwrap().path();
             let body = fs::read(&path).unwrap();
-            for source in Source::ALL.into_iter().filter(|s| s.as_str() != group) {
+            for source in Source::ALL.into_iter().filter(|s| s.wire_name() != group) {
                 // Shopify's REST order shape is not a WooCommerce order, an
                 // AfterShip tracking is not an EasyPost Tracker, and so on.
                 assert!(

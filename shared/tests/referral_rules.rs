@@ -4,9 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use aftercart_shared::api::LoyaltyView;
+use aftercart_shared::api::engage::LoyaltyView;
+use aftercart_shared::device::Device;
 use aftercart_shared::referral::{
-    CustomerId, Device, FraudFlag, FriendOrder, Incentive, Ledger, LoyaltyEvent, LoyaltyProgram,
+    CustomerId, FraudFlag, FriendOrder, Incentive, Ledger, LoyaltyEvent, LoyaltyProgram,
     LoyaltyRules, MailboxKey, Platform, Points, Posting, ReferralCode, ReferralError,
     ReferralHistory, ReferralProgram, ReferralSettings, Referrer, Refusal, ShopHost, Sighting,
     Tier, Tiers, discount_url, progress, referral_codes, referral_points, reward_coupon,

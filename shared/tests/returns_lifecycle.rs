@@ -8,6 +8,7 @@ use aftercart_shared::i18n::Lang;
 use aftercart_shared::returns::{
     Actor, LifecycleError, ReturnEvent, ReturnStatus, Transition, available, transition,
 };
+use aftercart_shared::wire::WireName;
 
 use ReturnEvent as E;
 use ReturnStatus as S;
@@ -184,11 +185,11 @@ fn available_events_are_exactly_the_legal_ones_for_the_actor() {
 #[test]
 fn event_names_round_trip_and_match_serde() {
     for event in ReturnEvent::ALL {
-        assert_eq!(ReturnEvent::from_name(event.name()), Some(event));
-        assert_eq!(serde_json::to_value(event).unwrap(), event.name());
+        assert_eq!(ReturnEvent::from_wire_name(event.wire_name()), Some(event));
+        assert_eq!(serde_json::to_value(event).unwrap(), event.wire_name());
     }
-    assert_eq!(ReturnEvent::from_name("Approve"), None);
-    assert_eq!(ReturnEvent::from_name("delete"), None);
+    assert_eq!(ReturnEvent::from_wire_name("Approve"), None);
+    assert_eq!(ReturnEvent::from_wire_name("delete"), None);
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //!
 //! - `cargo xtask dev [--port N]`   build everything and run the local edge with the demo store
 //! - `cargo xtask test [--e2e]`     the whole suite, as CI runs it (--e2e: only the end-to-end part)
+//! - `cargo xtask layers`           no module import circles in shared, edge, widget, xtask
 //! - `cargo xtask bench [--size]`   widget sizes and edge throughput, as a table (--size: sizes only)
 //! - `cargo xtask build`            release build of widget and edge into edge/build
 //! - `cargo xtask setup [--browser]` install the pinned tools (idempotent)
@@ -10,6 +11,7 @@ mod bench;
 mod build;
 mod dev;
 mod edge;
+mod layers;
 mod load;
 mod seed;
 mod sh;
@@ -35,6 +37,7 @@ fn main() -> ExitCode {
             [flag] if flag == "--size" => bench::run(bench::Scope::SizeOnly),
             other => Err(format!("unexpected arguments: {other:?} (expected --size)").into()),
         },
+        Some("layers") => layers::run(&args[1..]),
         Some("build") => tools::ensure(tools::Needs::BUILD).and_then(|t| build::all(&t).map(drop)),
         Some("setup") => {
             let needs = if args.iter().any(|a| a == "--browser") {
@@ -46,7 +49,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <dev [--port N] | test [--e2e] | bench [--size] | build | setup [--browser]>"
+                "usage: cargo xtask <dev [--port N] | test [--e2e] | layers [--edge-layers] | bench [--size] | build | setup [--browser]>"
             );
             return ExitCode::from(2);
         }

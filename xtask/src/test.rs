@@ -4,7 +4,7 @@ use std::process::Command;
 
 use crate::edge::{self, LocalEdge};
 use crate::tools::{self, CHROMIUM, Needs};
-use crate::{Result, build, root, sh, step};
+use crate::{Result, build, layers, root, sh, step};
 
 /// How much of the suite to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +16,10 @@ pub enum Scope {
 }
 
 pub fn run(scope: Scope) -> Result {
+    if scope == Scope::All {
+        // Seconds, so it goes before the tools and the long builds.
+        layers::check_workspace(layers::EDGE_LAYERS_ENFORCED)?;
+    }
     let tools = tools::ensure(Needs::TEST)?;
     let root = root();
     let cargo = || {

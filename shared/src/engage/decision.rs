@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Prompt, PromptKind};
 use crate::UnixTime;
+use crate::wire::wire_enum;
 
 /// The scheduler's answer for one view: at most one prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,21 +114,22 @@ impl QuietReason {
     }
 }
 
-/// The scheduler's rules, as stable codes for logs and the merchant's
-/// "why did my shopper see this" view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Rule {
-    OrderCancelled,
-    MinGap,
-    GlobalCap,
-    ThankYouOnArrival,
-    ReviewDelay,
-    ReviewReminders,
-    NpsOncePerOrder,
-    ReferralAfterDelivery,
-    FillersInTransit,
-    FillersWhenIdle,
-    StillOpen,
-    NothingDue,
+wire_enum! {
+    /// The scheduler's rules, as stable codes for logs and the merchant's
+    /// "why did my shopper see this" view.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Rule {
+        OrderCancelled = "order_cancelled",
+        MinGap = "min_gap",
+        GlobalCap = "global_cap",
+        ThankYouOnArrival = "thank_you_on_arrival",
+        ReviewDelay = "review_delay",
+        ReviewReminders = "review_reminders",
+        NpsOncePerOrder = "nps_once_per_order",
+        ReferralAfterDelivery = "referral_after_delivery",
+        FillersInTransit = "fillers_in_transit",
+        FillersWhenIdle = "fillers_when_idle",
+        StillOpen = "still_open",
+        NothingDue = "nothing_due",
+    }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Msg;
+use crate::wire::wire_enum;
 use crate::{IdError, OrderId, UnixTime};
 
 /// The shop system's id of a product (not of a variant or line item):
@@ -109,28 +110,20 @@ impl Prompt {
     }
 }
 
-/// The kind of a [`Prompt`], without its data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum PromptKind {
-    ReviewRequest,
-    ReferralOffer,
-    Nps,
-    Recommendations,
-    UsageTips,
-    ThankYou,
+wire_enum! {
+    /// The kind of a [`Prompt`], without its data.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum PromptKind {
+        ReviewRequest = "reviewRequest",
+        ReferralOffer = "referralOffer",
+        Nps = "nps",
+        Recommendations = "recommendations",
+        UsageTips = "usageTips",
+        ThankYou = "thankYou",
+    }
 }
 
 impl PromptKind {
-    pub const ALL: [Self; 6] = [
-        Self::ReviewRequest,
-        Self::ReferralOffer,
-        Self::Nps,
-        Self::Recommendations,
-        Self::UsageTips,
-        Self::ThankYou,
-    ];
-
     /// Whether a showing uses one of the shopper's capped slots. Only the
     /// thank-you line does not: it is a sentence, not a request.
     pub fn counts_against_cap(self) -> bool {
@@ -150,17 +143,18 @@ impl PromptKind {
     }
 }
 
-/// What happened to a prompt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Action {
-    /// The widget displayed it.
-    Shown,
-    /// The shopper closed it ("not now").
-    Dismissed,
-    /// The shopper did what it asked: wrote the review, picked a score,
-    /// shared the link, clicked a recommendation, opened the tips.
-    Answered,
+wire_enum! {
+    /// What happened to a prompt.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Action {
+        /// The widget displayed it.
+        Shown = "shown",
+        /// The shopper closed it ("not now").
+        Dismissed = "dismissed",
+        /// The shopper did what it asked: wrote the review, picked a score,
+        /// shared the link, clicked a recommendation, opened the tips.
+        Answered = "answered",
+    }
 }
 
 /// One line of a shopper's engagement history.

@@ -68,17 +68,19 @@ mod context;
 mod decision;
 mod events;
 mod history;
+mod merchant;
 mod settings;
 
-pub use content::{
-    ContentError, EngageContent, RecommendationSettings, RecommendedItem, ThankYouSettings,
-    TipItem, UsageTipSettings, keys,
-};
+pub use content::{EngageContent, PromptContent};
 pub use context::{Delivery, OrderContext, ReviewItem, shopper_key};
 pub use decision::{Decision, QuietReason, Rule, ShowReason};
 pub use events::{EventOutcome, EventRefusal};
 pub use history::{Action, Event, History, ProductId, Prompt, PromptKind};
-pub use settings::{EngageError, EngageSettings};
+pub use merchant::{
+    ContentError, RecommendationSettings, RecommendedItem, RecommendedProduct, ThankYouSettings,
+    TipItem, UsageTip, UsageTipSettings,
+};
+pub use settings::{EngageError, EngageSettings, keys};
 
 use crate::time::SECONDS_PER_DAY;
 use crate::{OrderId, UnixTime};

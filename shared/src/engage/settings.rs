@@ -1,5 +1,6 @@
 //! The merchant's engagement settings: every number the scheduler uses,
-//! with defaults, and the ranges a merchant may set them to.
+//! with defaults, and the ranges a merchant may set them to; and the keys
+//! of every engagement setting document.
 
 use serde::{Deserialize, Serialize};
 
@@ -136,6 +137,24 @@ impl EngageSettings {
         }
         Ok(())
     }
+}
+
+/// The settings keys, each holding one JSON document.
+pub mod keys {
+    pub const ENGAGE: &str = "engage";
+    pub const REVIEW_INCENTIVE: &str = "review_incentive";
+    pub const RECOMMENDATIONS: &str = "recommendations";
+    pub const USAGE_TIPS: &str = "usage_tips";
+    pub const THANK_YOU: &str = "thank_you";
+    pub const PRODUCT_CATALOG: &str = "product_catalog";
+    pub const ALL: [&str; 6] = [
+        ENGAGE,
+        REVIEW_INCENTIVE,
+        RECOMMENDATIONS,
+        USAGE_TIPS,
+        THANK_YOU,
+        PRODUCT_CATALOG,
+    ];
 }
 
 #[cfg(test)]

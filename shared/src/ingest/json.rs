@@ -7,9 +7,9 @@
 
 use serde_json::Value;
 
-use super::money;
 use super::{IngestError, Source};
 use crate::UnixTime;
+use crate::money;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Node<'a> {

@@ -22,7 +22,6 @@ pub mod aftership;
 pub mod easypost;
 pub mod eta;
 mod json;
-pub mod money;
 pub mod plan;
 pub mod shopify;
 mod signature;
@@ -32,9 +31,10 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::device::Device;
 use crate::order::LineItem;
-use crate::referral::Device;
 use crate::tracking::{Checkpoint, TrackingStatus};
+use crate::wire::{WireName, wire_enum};
 use crate::{Email, OrderId, OrderNumber, UnixTime};
 
 pub use signature::{SignatureError, signature_header, verify};
@@ -50,45 +50,31 @@ pub use woocommerce::is_ping;
 /// happened; `Exception` would alarm shoppers over a vocabulary change.
 pub const UNKNOWN_STATUS: TrackingStatus = TrackingStatus::InfoReceived;
 
-/// A system that sends us webhooks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Source {
-    Shopify,
-    AfterShip,
-    EasyPost,
-    WooCommerce,
+wire_enum! {
+    /// A system that sends us webhooks.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Source {
+        Shopify = "shopify",
+        AfterShip = "aftership",
+        EasyPost = "easypost",
+        WooCommerce = "woocommerce",
+    }
 }
 
 impl Source {
-    pub const ALL: [Self; 4] = [
-        Self::Shopify,
-        Self::AfterShip,
-        Self::EasyPost,
-        Self::WooCommerce,
-    ];
-
     /// Reads the lowercase name used in webhook URLs (`/ingest/shopify`).
     pub fn parse(raw: &str) -> Result<Self, IngestError> {
         let name = raw.trim();
         Self::ALL
             .into_iter()
-            .find(|s| s.as_str().eq_ignore_ascii_case(name))
+            .find(|s| s.wire_name().eq_ignore_ascii_case(name))
             .ok_or_else(|| IngestError::UnknownSource(raw.to_owned()))
-    }
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Shopify => "shopify",
-            Self::AfterShip => "aftership",
-            Self::EasyPost => "easypost",
-            Self::WooCommerce => "woocommerce",
-        }
     }
 }
 
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.wire_name())
     }
 }
 
@@ -141,7 +127,7 @@ pub struct OrderUpsert {
     pub placed_at: UnixTime,
     /// ISO 4217, uppercase.
     pub currency: String,
-    /// In minor units of `currency` (see [`money::minor_units`]).
+    /// In minor units of `currency` (see [`minor_units`](crate::money::minor_units)).
     pub total_minor: i64,
     /// Merchandise after discounts, before shipping and tax (what loyalty
     /// points and a referral's minimum count); the total when the source
@@ -437,8 +423,11 @@ mod tests {
     #[test]
     fn sources_parse_case_insensitively_and_round_trip() {
         for source in Source::ALL {
-            assert_eq!(Source::parse(source.as_str()), Ok(source));
-            assert_eq!(Source::parse(&source.as_str().to_uppercase()), Ok(source));
+            assert_eq!(Source::parse(source.wire_name()), Ok(source));
+            assert_eq!(
+                Source::parse(&source.wire_name().to_uppercase()),
+                Ok(source)
+            );
         }
         assert_eq!(
             Source::parse("magento"),

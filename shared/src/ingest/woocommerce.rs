@@ -19,13 +19,13 @@
 use serde_json::Value;
 
 use super::json::Node;
-use super::money::{currency_code, minor_units};
 use super::{
     IngestError, Ingested, OrderUpsert, ShipmentKey, ShipmentUpsert, Source, SourceStatus,
     TrackingNumber, describe, status_key,
 };
+use crate::device::Device;
+use crate::money::{currency_code, minor_units};
 use crate::order::LineItem;
-use crate::referral::Device;
 use crate::tracking::TrackingStatus::{Exception, InfoReceived};
 use crate::{Email, OrderId, OrderNumber, UnixTime};
 

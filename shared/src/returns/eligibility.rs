@@ -6,15 +6,15 @@
 //! sale) come before temporary ones (not delivered yet), and facts about
 //! the item before problems with how the form was filled in.
 
-use serde::{Deserialize, Serialize};
-
 use crate::i18n::{Lang, Msg, fill};
 use crate::order::{LineItem, Order};
+use crate::wire::wire_enum;
 use crate::{Date, UnixTime};
 
 use super::format;
-use super::policy::{Deadline, ItemTerms, Resolution, ReturnPolicy};
+use super::policy::{Deadline, ItemTerms, ReturnPolicy};
 use super::reasons::{MAX_COMMENT_CHARS, ReasonError};
+use super::resolution::Resolution;
 
 /// Why an item cannot be returned as asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -57,34 +57,35 @@ pub enum Refusal {
     Reason(#[from] ReasonError),
 }
 
-/// The stable, machine-readable form of a [`Refusal`]. The set only grows;
-/// a code never changes meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RefusalCode {
-    OrderCancelled,
-    CurrencyMismatch,
-    Excluded,
-    FinalSale,
-    NotShipped,
-    NotDelivered,
-    WindowClosed,
-    AlreadyRefunded,
-    AlreadyReturned,
-    QuantityTooHigh,
-    ResolutionNotOffered,
-    ExchangeOnly,
-    UnknownItem,
-    DuplicateItem,
-    InvalidQuantity,
-    NothingSelected,
-    ExchangeVariantRequired,
-    UnknownReason,
-    SubReasonRequired,
-    CommentRequired,
-    CommentTooLong,
-    PhotoRequired,
-    PhotoInvalid,
+wire_enum! {
+    /// The stable, machine-readable form of a [`Refusal`]. The set only grows;
+    /// a code never changes meaning.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum RefusalCode {
+        OrderCancelled = "order_cancelled",
+        CurrencyMismatch = "currency_mismatch",
+        Excluded = "excluded",
+        FinalSale = "final_sale",
+        NotShipped = "not_shipped",
+        NotDelivered = "not_delivered",
+        WindowClosed = "window_closed",
+        AlreadyRefunded = "already_refunded",
+        AlreadyReturned = "already_returned",
+        QuantityTooHigh = "quantity_too_high",
+        ResolutionNotOffered = "resolution_not_offered",
+        ExchangeOnly = "exchange_only",
+        UnknownItem = "unknown_item",
+        DuplicateItem = "duplicate_item",
+        InvalidQuantity = "invalid_quantity",
+        NothingSelected = "nothing_selected",
+        ExchangeVariantRequired = "exchange_variant_required",
+        UnknownReason = "unknown_reason",
+        SubReasonRequired = "sub_reason_required",
+        CommentRequired = "comment_required",
+        CommentTooLong = "comment_too_long",
+        PhotoRequired = "photo_required",
+        PhotoInvalid = "photo_invalid",
+    }
 }
 
 impl Refusal {
@@ -315,7 +316,8 @@ pub fn resolution_allowed_for_item(ctx: &ItemContext<'_>) -> Result<(), Refusal>
 mod tests {
     use super::*;
     use crate::order::Shipment;
-    use crate::returns::policy::{Resolutions, Terms, UtcOffset, Window, WindowStart};
+    use crate::returns::policy::{UtcOffset, Window, WindowStart};
+    use crate::returns::resolution::{Resolutions, Terms};
     use crate::{OrderId, OrderNumber};
 
     fn policy() -> ReturnPolicy {

@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::{Lang, Msg, fill};
 
 use super::format;
-use super::policy::{ItemRule, Resolution, ReturnPolicy, Terms, WindowStart};
+use super::policy::{ItemRule, ReturnPolicy, WindowStart};
 use super::reasons::LocalizedText;
+use super::resolution::{Resolution, Terms};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -4,7 +4,7 @@
 
 use crate::Date;
 use crate::i18n::Lang;
-use crate::ingest::money::minor_units;
+use crate::money::minor_units;
 
 const EN: [&str; 12] = [
     "January",

@@ -21,36 +21,26 @@ use serde::{Deserialize, Serialize};
 
 use crate::UnixTime;
 use crate::i18n::{Lang, Msg};
+use crate::wire::wire_enum;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReturnStatus {
-    Requested,
-    Approved,
-    InTransit,
-    Received,
-    Refunded,
-    Credited,
-    Exchanged,
-    Closed,
-    Rejected,
-    Cancelled,
+wire_enum! {
+    /// Where a return is in its life (the diagram above).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ReturnStatus {
+        Requested = "requested",
+        Approved = "approved",
+        InTransit = "in_transit",
+        Received = "received",
+        Refunded = "refunded",
+        Credited = "credited",
+        Exchanged = "exchanged",
+        Closed = "closed",
+        Rejected = "rejected",
+        Cancelled = "cancelled",
+    }
 }
 
 impl ReturnStatus {
-    pub const ALL: [Self; 10] = [
-        Self::Requested,
-        Self::Approved,
-        Self::InTransit,
-        Self::Received,
-        Self::Refunded,
-        Self::Credited,
-        Self::Exchanged,
-        Self::Closed,
-        Self::Rejected,
-        Self::Cancelled,
-    ];
-
     /// Whether the units in this return are spoken for. Only a return that
     /// ended without being accepted gives its units back.
     pub fn holds_units(self) -> bool {
@@ -93,52 +83,24 @@ impl ReturnStatus {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReturnEvent {
-    Approve,
-    Reject,
-    Cancel,
-    Ship,
-    Receive,
-    Refund,
-    Credit,
-    Exchange,
-    Close,
+wire_enum! {
+    /// What moves a return along; its wire name is the last segment of
+    /// `POST …/returns/{rma}/{event}`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ReturnEvent {
+        Approve = "approve",
+        Reject = "reject",
+        Cancel = "cancel",
+        Ship = "ship",
+        Receive = "receive",
+        Refund = "refund",
+        Credit = "credit",
+        Exchange = "exchange",
+        Close = "close",
+    }
 }
 
 impl ReturnEvent {
-    pub const ALL: [Self; 9] = [
-        Self::Approve,
-        Self::Reject,
-        Self::Cancel,
-        Self::Ship,
-        Self::Receive,
-        Self::Refund,
-        Self::Credit,
-        Self::Exchange,
-        Self::Close,
-    ];
-
-    /// The event's stable name, as in `POST …/returns/{rma}/{name}`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Approve => "approve",
-            Self::Reject => "reject",
-            Self::Cancel => "cancel",
-            Self::Ship => "ship",
-            Self::Receive => "receive",
-            Self::Refund => "refund",
-            Self::Credit => "credit",
-            Self::Exchange => "exchange",
-            Self::Close => "close",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|event| event.name() == name)
-    }
-
     /// Who may cause this event. `System` is aftercart itself acting on a
     /// rule or a carrier scan (auto-approval, a tracked parcel arriving).
     pub fn allowed(self, actor: Actor) -> bool {
@@ -157,12 +119,14 @@ impl ReturnEvent {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Actor {
-    Shopper,
-    Merchant,
-    System,
+wire_enum! {
+    /// Who caused an event.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Actor {
+        Shopper = "shopper",
+        Merchant = "merchant",
+        System = "system",
+    }
 }
 
 /// One recorded step.
@@ -174,6 +138,21 @@ pub struct Transition {
     pub event: ReturnEvent,
     pub actor: Actor,
     pub at: UnixTime,
+}
+
+/// One recorded status change of a return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReturnHistoryEntry {
+    pub at: UnixTime,
+    pub actor: Actor,
+    /// `None` for the request that created the return.
+    pub from: Option<ReturnStatus>,
+    pub to: ReturnStatus,
+    /// The merchant's note (e.g. why it was rejected). Only the merchant's
+    /// views and webhooks carry it; the shopper's view leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

@@ -11,6 +11,7 @@
 //! deadlines are computed in the shop's fixed UTC offset (see
 //! [`UtcOffset`] for daylight saving time).
 
+mod catalog;
 pub mod eligibility;
 mod explain;
 pub mod format;
@@ -18,17 +19,19 @@ pub mod lifecycle;
 mod policy;
 pub mod reasons;
 mod request;
+mod resolution;
 mod rma;
 
+pub use catalog::{ProductCatalog, ProductFacts, Selector};
 pub use eligibility::{Refusal, RefusalCode};
 pub use explain::{PolicySummary, explain};
 pub use lifecycle::{
-    Actor, LifecycleError, ReturnEvent, ReturnStatus, Transition, available, transition,
+    Actor, LifecycleError, ReturnEvent, ReturnHistoryEntry, ReturnStatus, Transition, available,
+    transition,
 };
 pub use policy::{
-    Deadline, Exclusion, ItemRule, ItemTerms, MAX_WINDOW_DAYS, PolicyError, ProductCatalog,
-    ProductFacts, Resolution, Resolutions, ReturnPolicy, Selector, Terms, UtcOffset, Window,
-    WindowStart,
+    Deadline, Exclusion, ItemRule, ItemTerms, MAX_WINDOW_DAYS, PolicyError, ReturnPolicy,
+    UtcOffset, Window, WindowStart,
 };
 pub use reasons::{ChosenReason, LocalizedText, Reason, ReasonError, Requirements, SubReason};
 pub use request::{
@@ -36,4 +39,5 @@ pub use request::{
     RequestedItem, ReturnRequest, Returnable, ReturnableOrder, ReturnedUnits, assess,
     check_request, common_resolutions, line_amount, units_in_earlier_returns,
 };
+pub use resolution::{Resolution, Resolutions, Terms};
 pub use rma::{RmaError, RmaNumber};

@@ -4,15 +4,18 @@
 //! serde shape and [`ReturnPolicy::validate`] catches what the types alone
 //! cannot (a bonus over 100 %, an exchange-only rule without exchanges).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
 use crate::order::LineItem;
+use crate::wire::wire_enum;
 use crate::{Date, UnixTime};
 
+use super::catalog::{ProductFacts, Selector};
 use super::reasons::{LocalizedText, Reason};
+use super::resolution::{Resolution, Resolutions};
 
 /// Longest window a policy may set: ten years is already no deadline.
 pub const MAX_WINDOW_DAYS: u16 = 3_650;
@@ -107,17 +110,18 @@ impl From<UtcOffset> for i16 {
     }
 }
 
-/// What the window is counted from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum WindowStart {
-    /// The carrier's delivery scan of the parcel holding the item.
-    #[default]
-    Delivery,
-    /// The shop handing the parcel over (the fulfillment's creation).
-    Fulfillment,
-    /// The order being placed.
-    OrderDate,
+wire_enum! {
+    /// What the window is counted from.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum WindowStart {
+        /// The carrier's delivery scan of the parcel holding the item.
+        #[default]
+        Delivery = "delivery",
+        /// The shop handing the parcel over (the fulfillment's creation).
+        Fulfillment = "fulfillment",
+        /// The order being placed.
+        OrderDate = "orderDate",
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,39 +130,6 @@ pub struct Window {
     pub days: u16,
     #[serde(default)]
     pub starts_at: WindowStart,
-}
-
-/// Picks items by what the shop knows about them. Categories and tags
-/// compare case-insensitively (shop platforms treat them so); product ids
-/// and SKUs are opaque and compare exactly. JSON: `{"tag": "final-sale"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Selector {
-    ProductId(String),
-    Sku(String),
-    Category(String),
-    Tag(String),
-}
-
-impl Selector {
-    pub fn matches(&self, item: &LineItem, facts: Option<&ProductFacts>) -> bool {
-        let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
-        match self {
-            Self::ProductId(id) => item.product_id.as_deref().map(str::trim) == Some(id.trim()),
-            Self::Sku(sku) => item.sku.as_deref().map(str::trim) == Some(sku.trim()),
-            Self::Category(category) => facts
-                .and_then(|f| f.category.as_deref())
-                .is_some_and(|c| same(c, category)),
-            Self::Tag(tag) => facts.is_some_and(|f| f.tags.iter().any(|t| same(t, tag))),
-        }
-    }
-
-    /// The raw value, shown to shoppers when the merchant gave no label.
-    pub fn value(&self) -> &str {
-        match self {
-            Self::ProductId(v) | Self::Sku(v) | Self::Category(v) | Self::Tag(v) => v,
-        }
-    }
 }
 
 /// A per-category or per-tag override. Several rules may match one item;
@@ -188,66 +159,6 @@ pub struct Exclusion {
     pub selector: Selector,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<LocalizedText>,
-}
-
-/// How a return can be settled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Resolution {
-    /// Money back to the original payment method.
-    Refund,
-    StoreCredit,
-    /// Another variant of the same product.
-    Exchange,
-}
-
-impl Resolution {
-    pub const ALL: [Self; 3] = [Self::Refund, Self::StoreCredit, Self::Exchange];
-}
-
-/// The terms of one offered resolution. `bonusPercent` only means something
-/// for store credit and must be 0 elsewhere.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Terms {
-    /// Charged once per return, in the policy currency's minor units.
-    #[serde(default)]
-    pub fee_minor: i64,
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub bonus_percent: u16,
-}
-
-fn is_zero(n: &u16) -> bool {
-    *n == 0
-}
-
-/// The resolutions on offer; an absent one is not offered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Resolutions {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub refund: Option<Terms>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub store_credit: Option<Terms>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exchange: Option<Terms>,
-}
-
-impl Resolutions {
-    pub fn terms(&self, resolution: Resolution) -> Option<Terms> {
-        match resolution {
-            Resolution::Refund => self.refund,
-            Resolution::StoreCredit => self.store_credit,
-            Resolution::Exchange => self.exchange,
-        }
-    }
-
-    /// Offered resolutions in display order.
-    pub fn offered(&self) -> impl Iterator<Item = (Resolution, Terms)> + '_ {
-        Resolution::ALL
-            .into_iter()
-            .filter_map(|r| self.terms(r).map(|t| (r, t)))
-    }
 }
 
 /// A shop's return policy.
@@ -287,7 +198,7 @@ impl ReturnPolicy {
     /// Checks what the types cannot express. The engine itself never
     /// panics on an invalid policy; this is for the merchant's editor.
     pub fn validate(&self) -> Result<(), PolicyError> {
-        if crate::ingest::money::currency_code(&self.currency).is_none() {
+        if crate::money::currency_code(&self.currency).is_none() {
             return Err(PolicyError::Currency(self.currency.clone()));
         }
         let windows = std::iter::once(self.window.days)
@@ -371,49 +282,6 @@ impl ReturnPolicy {
     }
 }
 
-/// What the shop's catalog says about a product, passed in by the caller
-/// because order line items do not carry it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ProductFacts {
-    #[serde(default)]
-    pub category: Option<String>,
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Marked final sale on the product itself (as opposed to by a rule).
-    #[serde(default)]
-    pub final_sale: bool,
-}
-
-/// Product facts by product id. Items without a product id, or missing
-/// here, have no category or tags: only product-id/SKU selectors and the
-/// default window apply to them.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct ProductCatalog(BTreeMap<String, ProductFacts>);
-
-impl ProductCatalog {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn insert(&mut self, product_id: impl Into<String>, facts: ProductFacts) {
-        self.0.insert(product_id.into(), facts);
-    }
-
-    pub fn facts(&self, item: &LineItem) -> Option<&ProductFacts> {
-        item.product_id
-            .as_deref()
-            .and_then(|id| self.0.get(id.trim()))
-    }
-}
-
-impl FromIterator<(String, ProductFacts)> for ProductCatalog {
-    fn from_iter<I: IntoIterator<Item = (String, ProductFacts)>>(iter: I) -> Self {
-        Self(iter.into_iter().collect())
-    }
-}
-
 /// The policy as it applies to one item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ItemTerms {
@@ -445,6 +313,7 @@ impl Deadline {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::returns::resolution::Terms;
 
     fn policy(offset_minutes: i16, days: u16) -> ReturnPolicy {
         ReturnPolicy {

@@ -9,10 +9,12 @@ use crate::i18n::Lang;
 use crate::order::{LineItem, Order};
 use crate::tracking::Timeline;
 
+use super::catalog::ProductCatalog;
 use super::eligibility::{Clock, ItemContext, Refusal, RefusalCode, check_item};
 use super::lifecycle::ReturnStatus;
-use super::policy::{Deadline, ProductCatalog, Resolution, ReturnPolicy, Terms, WindowStart};
+use super::policy::{Deadline, ReturnPolicy, WindowStart};
 use super::reasons::{self, ChosenReason};
+use super::resolution::{Resolution, Terms};
 
 /// The order as the return engine needs it: the order, what the catalog
 /// says about its products, and refunds made outside aftercart.

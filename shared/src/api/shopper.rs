@@ -1,13 +1,15 @@
-//! The JSON API's wire types (camelCase on the wire).
+//! Wire types of the shopper's routes: the lookup, the order page and its
+//! returns (the engagement slot's are in [`super::engage`]).
 
 use serde::{Deserialize, Serialize};
 
-use crate::tracking::{Step, TrackingStatus};
-
-pub use crate::admin_api::*;
-pub use crate::engage_api::*;
+use super::Problem;
 use crate::returns::reasons::{MAX_COMMENT_CHARS, is_https_link};
-use crate::returns::{ChosenReason, ReasonError};
+use crate::returns::{
+    ApprovedReturn, ChosenReason, ItemRefusal, PolicySummary, ReasonError, Resolution,
+    ReturnHistoryEntry, ReturnStatus, Terms,
+};
+use crate::tracking::{Step, TrackingStatus};
 use crate::{Email, IdError, OrderId, OrderNumber, UnixTime};
 
 /// `POST /v1/shops/{shop}/lookup`
@@ -69,25 +71,6 @@ pub struct OrderSummary {
     pub token: String,
 }
 
-/// `POST /v1/admin/shops/{shop}/links` (merchant API key): a signed deep
-/// link for a merchant's shipping email.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DeepLinkRequest {
-    pub order_id: String,
-    /// How long the link works; default 30, at most 90.
-    #[serde(default)]
-    pub valid_days: Option<u16>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DeepLinkResponse {
-    /// Append as `?t=<token>` to the shop page that embeds the widget.
-    pub token: String,
-    pub expires_at: UnixTime,
-}
-
 /// `GET /v1/shops/{shop}/orders/{orderId}/returns`: what can go back, the
 /// policy in plain words, the reasons to pick from, and returns on file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,7 +79,7 @@ pub struct ReturnOptions {
     /// The shop's display name, for the return slip.
     #[serde(default)]
     pub shop_name: String,
-    pub policy: crate::returns::PolicySummary,
+    pub policy: PolicySummary,
     pub items: Vec<ReturnItemOption>,
     pub reasons: Vec<ReasonOption>,
     /// The resolutions the policy offers with their fee and bonus, so the
@@ -110,9 +93,9 @@ pub struct ReturnOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResolutionOffer {
-    pub resolution: crate::returns::Resolution,
+    pub resolution: Resolution,
     #[serde(flatten)]
-    pub terms: crate::returns::Terms,
+    pub terms: Terms,
 }
 
 /// One line item: returnable until when and how, or why not.
@@ -125,10 +108,10 @@ pub struct ReturnItemOption {
     pub remaining: u32,
     /// The last day of the window, in the shop's time zone (`YYYY-MM-DD`).
     pub last_day: Option<String>,
-    pub resolutions: Vec<crate::returns::Resolution>,
+    pub resolutions: Vec<Resolution>,
     /// Why not, when the item cannot go back: a stable code and a reason
     /// in the shopper's language.
-    pub refusal: Option<crate::returns::ItemRefusal>,
+    pub refusal: Option<ItemRefusal>,
 }
 
 /// A return reason as the shopper sees it, in their language.
@@ -182,28 +165,13 @@ impl ReasonOption {
 pub struct ReturnView {
     /// Easy to read aloud, e.g. `R-7K3-M9Q`.
     pub rma: String,
-    pub status: crate::returns::ReturnStatus,
+    pub status: ReturnStatus,
     pub created_at: UnixTime,
     #[serde(flatten)]
-    pub approved: crate::returns::ApprovedReturn,
+    pub approved: ApprovedReturn,
     /// Every status change, oldest first: when, who, from what to what.
     #[serde(default)]
     pub history: Vec<ReturnHistoryEntry>,
-}
-
-/// One recorded status change of a return.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReturnHistoryEntry {
-    pub at: UnixTime,
-    pub actor: crate::returns::Actor,
-    /// `None` for the request that created the return.
-    pub from: Option<crate::returns::ReturnStatus>,
-    pub to: crate::returns::ReturnStatus,
-    /// The merchant's note (e.g. why it was rejected). Only the merchant's
-    /// views and webhooks carry it; the shopper's view leaves it out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
 }
 
 /// `422` body of a refused return request: every item's reason at once.
@@ -212,31 +180,7 @@ pub struct ReturnHistoryEntry {
 pub struct ReturnRefused {
     #[serde(flatten)]
     pub problem: Problem,
-    pub refusals: Vec<crate::returns::ItemRefusal>,
-}
-
-/// What a webhook delivery did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct WebhookReceipt {
-    pub outcome: WebhookOutcome,
-    pub orders: u32,
-    pub shipments: u32,
-    pub checkpoints: u32,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WebhookOutcome {
-    /// Stored and applied.
-    Applied,
-    /// This delivery id was seen before; nothing changed.
-    Duplicate,
-    /// WooCommerce's creation ping; nothing to store.
-    Ping,
-    /// Stored, but the parcel's order is not known yet; it is applied when
-    /// the order's fulfillment arrives.
-    Held,
+    pub refusals: Vec<ItemRefusal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -292,167 +236,9 @@ pub struct CheckpointView {
     pub occurred_at: UnixTime,
 }
 
-/// `GET /healthz`
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Health {
-    pub ok: bool,
-    pub version: String,
-}
-
-/// Stable, machine-readable error codes. The set only grows; a code never
-/// changes meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ProblemCode {
-    InvalidJson,
-    InvalidField,
-    Unauthorized,
-    TokenExpired,
-    NotFound,
-    MethodNotAllowed,
-    PayloadTooLarge,
-    UnsupportedMediaType,
-    RateLimited,
-    Internal,
-    /// A webhook's signature is missing or does not match.
-    InvalidSignature,
-    /// Well-formed, but not an order or tracking payload we can use.
-    UnsupportedPayload,
-    /// A return request the policy does not allow; see `refusals`.
-    ReturnRefused,
-    /// An `Idempotency-Key` reused with a different request.
-    IdempotencyConflict,
-    /// The question was already answered (e.g. NPS once per order).
-    AlreadyAnswered,
-    /// The resource is not in a state that allows this change.
-    InvalidTransition,
-}
-
-impl ProblemCode {
-    pub fn status(self) -> u16 {
-        match self {
-            Self::InvalidJson | Self::InvalidField => 400,
-            Self::Unauthorized | Self::TokenExpired => 401,
-            Self::NotFound => 404,
-            Self::MethodNotAllowed => 405,
-            Self::PayloadTooLarge => 413,
-            Self::UnsupportedMediaType => 415,
-            Self::RateLimited => 429,
-            Self::Internal => 500,
-            Self::InvalidSignature => 401,
-            Self::UnsupportedPayload | Self::ReturnRefused => 422,
-            Self::IdempotencyConflict | Self::AlreadyAnswered | Self::InvalidTransition => 409,
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::InvalidJson => "Request body is not valid JSON",
-            Self::InvalidField => "A field has an invalid value",
-            Self::Unauthorized => "Missing or invalid credentials",
-            Self::TokenExpired => "Access token has expired",
-            Self::NotFound => "Not found",
-            Self::MethodNotAllowed => "Method not allowed",
-            Self::PayloadTooLarge => "Request body is too large",
-            Self::UnsupportedMediaType => "Unsupported content type",
-            Self::RateLimited => "Too many requests",
-            Self::Internal => "Internal error",
-            Self::InvalidSignature => "Signature missing or invalid",
-            Self::UnsupportedPayload => "Payload not supported",
-            Self::ReturnRefused => "Return not allowed",
-            Self::IdempotencyConflict => "Idempotency key reused",
-            Self::AlreadyAnswered => "Already answered",
-            Self::InvalidTransition => "Not allowed in the current state",
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::InvalidJson => "invalid_json",
-            Self::InvalidField => "invalid_field",
-            Self::Unauthorized => "unauthorized",
-            Self::TokenExpired => "token_expired",
-            Self::NotFound => "not_found",
-            Self::MethodNotAllowed => "method_not_allowed",
-            Self::PayloadTooLarge => "payload_too_large",
-            Self::UnsupportedMediaType => "unsupported_media_type",
-            Self::RateLimited => "rate_limited",
-            Self::Internal => "internal",
-            Self::InvalidSignature => "invalid_signature",
-            Self::UnsupportedPayload => "unsupported_payload",
-            Self::ReturnRefused => "return_refused",
-            Self::IdempotencyConflict => "idempotency_conflict",
-            Self::AlreadyAnswered => "already_answered",
-            Self::InvalidTransition => "invalid_transition",
-        }
-    }
-}
-
-/// An RFC 9457 problem document (`application/problem+json`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Problem {
-    #[serde(rename = "type")]
-    pub type_uri: String,
-    pub title: String,
-    pub status: u16,
-    pub detail: String,
-    pub code: ProblemCode,
-}
-
-impl Problem {
-    pub const CONTENT_TYPE: &'static str = "application/problem+json";
-
-    pub fn new(code: ProblemCode, detail: impl Into<String>) -> Self {
-        Self {
-            type_uri: format!("https://aftercart.dev/problems/{}", code.as_str()),
-            title: code.title().to_owned(),
-            status: code.status(),
-            detail: detail.into(),
-            code,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn problem_serializes_per_rfc_9457() {
-        let json =
-            serde_json::to_value(Problem::new(ProblemCode::NotFound, "No such order.")).unwrap();
-        assert_eq!(json["type"], "https://aftercart.dev/problems/not_found");
-        assert_eq!(json["status"], 404);
-        assert_eq!(json["code"], "not_found");
-        assert_eq!(json["title"], "Not found");
-        assert_eq!(json["detail"], "No such order.");
-    }
-
-    #[test]
-    fn problem_code_strings_match_serde() {
-        for code in [
-            ProblemCode::InvalidJson,
-            ProblemCode::InvalidField,
-            ProblemCode::Unauthorized,
-            ProblemCode::TokenExpired,
-            ProblemCode::NotFound,
-            ProblemCode::MethodNotAllowed,
-            ProblemCode::PayloadTooLarge,
-            ProblemCode::UnsupportedMediaType,
-            ProblemCode::RateLimited,
-            ProblemCode::Internal,
-            ProblemCode::InvalidSignature,
-            ProblemCode::UnsupportedPayload,
-            ProblemCode::ReturnRefused,
-            ProblemCode::IdempotencyConflict,
-            ProblemCode::AlreadyAnswered,
-            ProblemCode::InvalidTransition,
-        ] {
-            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
-        }
-    }
 
     #[test]
     fn a_reason_choice_is_checked_as_the_server_would() {

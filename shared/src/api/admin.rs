@@ -1,9 +1,11 @@
-//! Wire types of the merchant admin API for returns, settings and
-//! outbound webhook deliveries. Every route takes the shop's admin key as
+//! Wire types of the merchant admin API: signed deep links, returns,
+//! settings, outbound webhook deliveries and referral flags (reviews are
+//! moderated through [`super::engage`]). Every route takes the shop's admin key as
 //! `Authorization: Bearer <key>`.
 //!
 //! | route | body | answer |
 //! |---|---|---|
+//! | `POST /v1/admin/shops/{shop}/links` | [`DeepLinkRequest`] | [`DeepLinkResponse`] |
 //! | `GET  /v1/admin/shops/{shop}/returns?status=&cursor=&limit=` | | [`AdminReturnPage`] |
 //! | `GET  /v1/admin/shops/{shop}/returns/{rma}` | | [`AdminReturn`] |
 //! | `POST /v1/admin/shops/{shop}/returns/{rma}/{event}` | [`TransitionRequest`] (optional) | [`AdminReturn`] / 409 `invalid_transition` |
@@ -14,9 +16,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::ReturnHistoryEntry;
 use crate::referral::FraudFlag;
-use crate::returns::{ApprovedReturn, ReturnEvent, ReturnStatus};
+use crate::returns::{ApprovedReturn, ReturnEvent, ReturnHistoryEntry, ReturnStatus};
+use crate::wire::wire_enum;
 use crate::{OrderId, UnixTime};
 
 /// Notes longer than this are refused rather than cut.
@@ -24,6 +26,25 @@ pub const MAX_NOTE_CHARS: usize = 1000;
 /// Page size of admin lists unless `limit` asks for another.
 pub const DEFAULT_PAGE: u32 = 25;
 pub const MAX_PAGE: u32 = 100;
+
+/// `POST /v1/admin/shops/{shop}/links` (merchant API key): a signed deep
+/// link for a merchant's shipping email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeepLinkRequest {
+    pub order_id: String,
+    /// How long the link works; default 30, at most 90.
+    #[serde(default)]
+    pub valid_days: Option<u16>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeepLinkResponse {
+    /// Append as `?t=<token>` to the shop page that embeds the widget.
+    pub token: String,
+    pub expires_at: UnixTime,
+}
 
 /// A return as the merchant sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,14 +99,15 @@ pub struct SettingView {
     pub value: serde_json::Value,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliveryState {
-    /// Waiting for its first attempt or a retry.
-    Pending,
-    Delivered,
-    /// Every scheduled attempt failed; only a manual retry sends it again.
-    Failed,
+wire_enum! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum DeliveryState {
+        /// Waiting for its first attempt or a retry.
+        Pending = "pending",
+        Delivered = "delivered",
+        /// Every scheduled attempt failed; only a manual retry sends it again.
+        Failed = "failed",
+    }
 }
 
 /// One outbound webhook (one return event) and every attempt to send it.

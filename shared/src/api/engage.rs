@@ -18,8 +18,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::UnixTime;
-use crate::engage::{Action, Prompt};
+use crate::engage::{Action, Prompt, PromptContent};
 use crate::referral::{Incentive, Ledger, Tiers, progress};
+use crate::reviews::{ModerationStatus, NpsAnswer, PublishedReview, ReviewError, ValidReview};
 
 /// What the engagement slot of one order view shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,63 +41,6 @@ pub struct EngagementView {
 pub struct PromptView {
     pub prompt: Prompt,
     pub content: PromptContent,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    tag = "kind",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
-pub enum PromptContent {
-    /// Review one product of the order.
-    ReviewRequest {
-        line_item_id: String,
-        product_id: String,
-        title: String,
-        image_url: Option<String>,
-        /// The thank-you coupon for any review. Shown before the shopper
-        /// rates, and identical for every rating.
-        incentive: Option<Incentive>,
-    },
-    /// The shopper's referral code; the widget shows [`RewardsView::referral`].
-    ReferralOffer,
-    /// "How likely are you to recommend {shopName}…"
-    Nps {
-        shop_name: String,
-    },
-    Recommendations {
-        products: Vec<RecommendedProduct>,
-        /// Only after delivery, and only when the merchant attaches one.
-        discount_code: Option<String>,
-    },
-    UsageTips {
-        tips: Vec<UsageTip>,
-    },
-    ThankYou {
-        first_name: Option<String>,
-        /// The merchant's own words, in the shopper's language when given.
-        message: Option<String>,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RecommendedProduct {
-    pub id: String,
-    pub title: String,
-    pub image_url: Option<String>,
-    pub price_minor: i64,
-    pub currency: String,
-    pub url: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UsageTip {
-    pub title: String,
-    pub body: String,
-    pub url: Option<String>,
 }
 
 /// `POST …/engagement/events`: the widget showed a prompt, or the shopper
@@ -121,30 +65,16 @@ pub struct ReviewSubmission {
     pub photo_url: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub enum ModerationStatus {
-    Pending,
-    Published,
-    Rejected,
-}
-
-impl ModerationStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Published => "published",
-            Self::Rejected => "rejected",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name {
-            "pending" => Some(Self::Pending),
-            "published" => Some(Self::Published),
-            "rejected" => Some(Self::Rejected),
-            _ => None,
-        }
+impl ReviewSubmission {
+    /// The review, if it passes every check.
+    pub fn parse(&self) -> Result<ValidReview, ReviewError> {
+        ValidReview::new(
+            &self.line_item_id,
+            self.rating,
+            &self.title,
+            &self.body,
+            self.photo_url.as_deref(),
+        )
     }
 }
 
@@ -159,23 +89,6 @@ pub struct ReviewReceipt {
     pub incentivized: bool,
     /// The thank-you coupon, the same for every rating.
     pub coupon: Option<String>,
-}
-
-/// A published review as anyone may read it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PublishedReview {
-    pub id: String,
-    /// The reviewer's first name (or initial), never their email.
-    pub author: String,
-    pub rating: u8,
-    /// Plain text: render it as text, never as HTML.
-    pub title: String,
-    pub body: String,
-    pub photo_url: Option<String>,
-    pub verified: bool,
-    pub incentivized: bool,
-    pub created_at: UnixTime,
 }
 
 /// `GET /v1/shops/{shop}/products/{productId}/reviews?page=N`: published
@@ -241,6 +154,13 @@ pub struct NpsSubmission {
     pub score: u8,
     #[serde(default)]
     pub comment: Option<String>,
+}
+
+impl NpsSubmission {
+    /// The answer, if it passes every check.
+    pub fn parse(&self) -> Result<NpsAnswer, ReviewError> {
+        NpsAnswer::new(self.score, self.comment.as_deref())
+    }
 }
 
 /// `GET …/rewards`: the shopper's referral code and loyalty standing.
