@@ -3,6 +3,7 @@
 
 use aftercart_shared::ingest::{Source, signature_header};
 use aftercart_shared::token::hmac_sha256;
+use aftercart_shared::wire::WireName;
 use base64::Engine as _;
 
 use crate::Value;
@@ -40,19 +41,24 @@ impl Webhooks<'_> {
     }
 
     pub fn path(&self, source: Source) -> String {
-        format!("/v1/webhooks/{}/{}", self.shop, source.as_str())
+        format!("/v1/webhooks/{}/{}", self.shop, source.wire_name())
     }
 
     fn secret(&self, source: Source) -> String {
         self.secret
             .clone()
-            .unwrap_or_else(|| format!("{}-{}-secret", self.shop, source.as_str()))
+            .unwrap_or_else(|| format!("{}-{}-secret", self.shop, source.wire_name()))
     }
 
     /// A signed delivery; `headers` are the source's own (topic, delivery id).
     pub fn send(&self, source: Source, headers: &[(&str, &str)], body: &[u8]) -> Reply {
-        self.try_send(source, headers, body)
-            .unwrap_or_else(|e| panic!("webhook to {}/{} failed: {e}", self.shop, source.as_str()))
+        self.try_send(source, headers, body).unwrap_or_else(|e| {
+            panic!(
+                "webhook to {}/{} failed: {e}",
+                self.shop,
+                source.wire_name()
+            )
+        })
     }
 
     /// [`Webhooks::send`], or why no whole answer arrived.

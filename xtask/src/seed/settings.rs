@@ -49,6 +49,7 @@ mod tests {
     use aftercart_shared::engage::{EngageContent, keys};
     use aftercart_shared::returns::{ProductCatalog, ReturnPolicy};
     use aftercart_shared::settings::SettingKey;
+    use aftercart_shared::wire::WireName;
 
     use super::DEMO_SETTINGS;
 
@@ -58,7 +59,7 @@ mod tests {
     #[test]
     fn every_seeded_setting_is_one_the_edge_accepts() {
         for (key, document) in DEMO_SETTINGS {
-            let admin = SettingKey::from_name(key);
+            let admin = SettingKey::from_wire_name(key);
             assert!(
                 admin.is_some() || keys::ALL.contains(&key),
                 "{key} is a key the edge never reads"

@@ -3,6 +3,7 @@
 
 use aftercart_shared::referral::{LoyaltyProgram, MailboxKey};
 use aftercart_shared::token::sha256_hex;
+use aftercart_shared::wire::WireName;
 use aftercart_shared::{Email, OrderNumber, UnixTime};
 
 use super::orders::{DEMO_ORDERS, DEMO_RETURNS, DemoOrder};
@@ -164,7 +165,7 @@ pub fn insert_order(sql: &mut String, order: &DemoOrder, identity: &Identity, no
                 quote(order_id),
                 quote(&shipment_id),
                 hours_ago(event.hours_ago),
-                quote(event.status.as_str()),
+                quote(event.status.wire_name()),
                 quote(event.raw),
                 quote(event.message),
                 event.location.map_or_else(|| "NULL".into(), quote),
