@@ -6,9 +6,8 @@
 //! widget's assets, the demo store page) and JSON.
 //!
 //! Layers, each importing only those below it: `routes` → `api` →
-//! `flows` → `store` → `shared`. Beside them, usable from any layer but
-//! `store`: `ctx`, `auth`, `page`, `http`, `error`; `store` uses only
-//! `error`'s leaves below it (`names`, `bindings`).
+//! `flows` → `store` → `shared`. `ctx`, `auth`, `page`, `http` and
+//! `error` serve every layer above `store`; `store` uses none of them.
 
 mod api;
 mod auth;
