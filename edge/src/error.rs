@@ -3,7 +3,7 @@
 use aftercart_shared::api::{Problem, ProblemCode};
 use worker::Response;
 
-use crate::http;
+use crate::store;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -41,6 +41,19 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// Something the caller cannot fix; `cause` is logged, never sent.
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        Self::Internal(cause.to_string())
+    }
+
+    /// The request's `field` is wrong, and `reason` says how.
+    pub fn invalid(field: &'static str, reason: impl std::fmt::Display) -> Self {
+        Self::InvalidField {
+            field,
+            reason: reason.to_string(),
+        }
+    }
+
     fn code(&self) -> ProblemCode {
         match self {
             Self::InvalidJson(_) => ProblemCode::InvalidJson,
@@ -70,12 +83,13 @@ impl ApiError {
         };
         let problem = Problem::new(self.code(), detail);
         let mut response = Response::from_json(&problem)?.with_status(problem.status);
-        http::set(&mut response, "content-type", Problem::CONTENT_TYPE)?;
+        let headers = response.headers_mut();
+        headers.set("content-type", Problem::CONTENT_TYPE)?;
         if matches!(self, Self::Unauthorized | Self::TokenExpired) {
-            http::set(&mut response, "www-authenticate", "Bearer")?;
+            headers.set("www-authenticate", "Bearer")?;
         }
         if let Self::RateLimited { retry_after_secs } = self {
-            http::set(&mut response, "retry-after", &retry_after_secs.to_string())?;
+            headers.set("retry-after", &retry_after_secs.to_string())?;
         }
         Ok(response)
     }
@@ -83,6 +97,14 @@ impl ApiError {
 
 impl From<worker::Error> for ApiError {
     fn from(err: worker::Error) -> Self {
-        Self::Internal(err.to_string())
+        Self::internal(err)
+    }
+}
+
+/// What a handler did not turn into an answer of its own (a conflict it
+/// expects comes out of the store as a typed outcome, not as an error).
+impl From<store::Error> for ApiError {
+    fn from(err: store::Error) -> Self {
+        Self::internal(err)
     }
 }

@@ -4,7 +4,7 @@ use aftercart_shared::i18n::Lang;
 use serde::de::DeserializeOwned;
 use worker::{Request, Response};
 
-use crate::ApiError;
+use crate::error::ApiError;
 
 /// JSON bodies above this are refused before they are parsed.
 pub const MAX_JSON_BODY: usize = 16 * 1024;

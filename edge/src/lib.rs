@@ -1,27 +1,26 @@
 //! aftercart's edge: a Cloudflare Worker that is a thin shell around
-//! `aftercart-shared`. Every handler reads as parse → decide → persist →
-//! respond; the decisions live in `shared`.
+//! `aftercart-shared`. Every handler reads as authorize → parse → decide →
+//! persist → respond; the decisions live in `shared`.
 //!
 //! Architecture invariant: the edge renders no UI. It serves files (the
 //! widget's assets, the demo store page) and JSON.
+//!
+//! Layers, each importing only those below it: `routes` → `api` →
+//! `flows` → `store` → `shared`. `ctx`, `auth`, `page`, `http` and
+//! `error` serve every layer above `store`; `store` uses none of them.
 
-mod admin;
-mod analytics;
-mod assets;
+mod api;
+mod auth;
 mod bindings;
-mod engage;
+mod ctx;
 mod error;
+mod flows;
 mod http;
 mod limiter;
-mod outbound;
-mod referrals;
-mod returns;
-mod returns_admin;
-mod reviews;
+mod names;
+mod page;
 mod routes;
-mod shopper;
 mod store;
-mod webhooks;
 
 use worker::{Context, Env, Request, Response, ScheduleContext, ScheduledEvent, event};
 
@@ -29,12 +28,11 @@ pub use error::ApiError;
 pub use limiter::RateLimiter;
 
 #[event(fetch)]
-pub async fn fetch(req: Request, env: Env, ctx: Context) -> worker::Result<Response> {
-    let response = match routes::Route::parse(&req) {
-        Ok(route) => routes::handle(route, req, &env, &ctx).await,
-        Err(err) => Err(err),
-    };
-    let response = response.or_else(|err| err.into_response())?;
+pub async fn fetch(req: Request, env: Env, worker: Context) -> worker::Result<Response> {
+    let ctx = ctx::Ctx::new(&env, &worker);
+    let response = routes::handle(&ctx, req)
+        .await
+        .or_else(ApiError::into_response)?;
     http::finish(response)
 }
 
@@ -42,7 +40,7 @@ pub async fn fetch(req: Request, env: Env, ctx: Context) -> worker::Result<Respo
 /// webhooks whose time has come.
 #[event(scheduled)]
 pub async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
-    if let Err(err) = outbound::deliver_due(&env, None).await {
+    if let Err(err) = flows::outbound::deliver_due(&env, None).await {
         worker::console_error!("scheduled webhook delivery failed: {err}");
     }
 }

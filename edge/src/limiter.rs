@@ -18,7 +18,8 @@ use worker::{
     wasm_bindgen::JsValue,
 };
 
-use crate::{ApiError, bindings};
+use crate::bindings;
+use crate::error::ApiError;
 
 /// Lookups from one IP address: enough for a family sharing a connection.
 pub const LOOKUPS_PER_IP: Limit = Limit::per_minutes(30, 10);
@@ -100,7 +101,7 @@ pub async fn enforce(env: &Env, shop: &ShopId, checks: &[(String, Limit)]) -> Re
             limit: *limit,
         })
         .collect();
-    let body = serde_json::to_string(&body).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let body = serde_json::to_string(&body).map_err(ApiError::internal)?;
     let mut init = RequestInit::new();
     init.with_method(Method::Post)
         .with_body(Some(JsValue::from_str(&body)));

@@ -6,8 +6,10 @@ use aftercart_shared::engage::PromptKind;
 use aftercart_shared::{ShopId, UnixTime};
 use serde::Deserialize;
 
-use super::{Store, int, rows, stored_name, text};
-use crate::ApiError;
+use super::db::Store;
+use super::error::Error;
+use super::row::{first, int, rows, text};
+use crate::names::wire_name;
 
 /// Orders placed in the period and not cancelled (`?1` shop, `?2`..`?3`).
 const COHORT: &str = "o.shop_id = ?1 AND o.placed_at >= ?2 AND o.placed_at < ?3 \
@@ -58,20 +60,25 @@ struct ReferralTotals {
 }
 
 impl Store {
-    pub async fn analytics_counts(
-        &self,
-        shop: &ShopId,
-        period: Period,
-    ) -> Result<Counts, ApiError> {
+    pub async fn analytics_counts(&self, shop: &ShopId, period: Period) -> Result<Counts, Error> {
         let args = [
             text(shop.as_str()),
             int(period.from.secs()),
             int(period.to.secs()),
         ];
-        let review_request = stored_name(&PromptKind::ReviewRequest);
-        let results = self
-            .db
-            .batch(vec![
+        let review_request = wire_name(&PromptKind::ReviewRequest);
+        let [
+            totals,
+            returned,
+            reasons,
+            shown,
+            ratings,
+            nps,
+            delivered,
+            referral,
+            redemptions,
+        ] = &self
+            .batch([
                 self.statement(
                     &format!(
                         "SELECT COUNT(*) AS orders, COALESCE((SELECT SUM(li.quantity) FROM line_items li \
@@ -146,34 +153,9 @@ impl Store {
                 )?,
             ])
             .await?;
-        let [
-            totals,
-            returned,
-            reasons,
-            shown,
-            ratings,
-            nps,
-            delivered,
-            referral,
-            redemptions,
-        ] = results.as_slice()
-        else {
-            return Err(ApiError::Internal(
-                "D1 batch returned the wrong number of results".into(),
-            ));
-        };
-        let totals = rows::<Totals>(totals)?
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        let returned = rows::<ReturnTotals>(returned)?
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        let referral = rows::<ReferralTotals>(referral)?
-            .into_iter()
-            .next()
-            .unwrap_or_default();
+        let totals = first::<Totals>(totals)?.unwrap_or_default();
+        let returned = first::<ReturnTotals>(returned)?.unwrap_or_default();
+        let referral = first::<ReferralTotals>(referral)?.unwrap_or_default();
         let decided = rows::<Keyed>(redemptions)?;
         let decided = |outcome: &str| {
             decided

@@ -1,11 +1,13 @@
-//! Writes of the return lifecycle and of merchant settings.
+//! Writes of the return lifecycle: a status change with its event and
+//! outbox row.
 
 use aftercart_shared::ShopId;
 use aftercart_shared::returns::Transition;
-use aftercart_shared::settings::SettingKey;
 
-use super::{Store, int, opt_text, stored_name, text};
-use crate::ApiError;
+use super::db::Store;
+use super::error::Error;
+use super::row::{int, opt_text, text};
+use crate::names::wire_name;
 
 /// Inserts the outbox row for the event just written, when the shop has a
 /// webhook to send it to. `?1` shop, `?2` seq (or a subquery), `?3` status,
@@ -26,24 +28,23 @@ impl Store {
         seq: u64,
         step: &Transition,
         note: Option<&str>,
-    ) -> Result<bool, ApiError> {
+    ) -> Result<bool, Error> {
         let shop_arg = text(shop.as_str());
         let seq_arg = int(seq as i64);
-        let to = text(&stored_name(&step.to));
+        let to = text(&wire_name(&step.to));
         let at = int(step.at.secs());
         // `changes()` is the row count of the batch's previous statement:
         // the event is written only if the status moved, and the outbox row
         // only if the event was.
-        let results = self
-            .db
-            .batch(vec![
+        let [moved, _, _] = &self
+            .batch([
                 self.statement(
                     "UPDATE returns SET status = ?3 WHERE shop_id = ?1 AND seq = ?2 AND status = ?4",
                     &[
                         shop_arg.clone(),
                         seq_arg.clone(),
                         to.clone(),
-                        text(&stored_name(&step.from)),
+                        text(&wire_name(&step.from)),
                     ],
                 )?,
                 self.statement(
@@ -53,8 +54,8 @@ impl Store {
                         shop_arg.clone(),
                         seq_arg.clone(),
                         at.clone(),
-                        text(&stored_name(&step.actor)),
-                        text(&stored_name(&step.from)),
+                        text(&wire_name(&step.actor)),
+                        text(&wire_name(&step.from)),
                         to.clone(),
                         opt_text(note),
                     ],
@@ -65,28 +66,6 @@ impl Store {
                 )?,
             ])
             .await?;
-        let moved = results
-            .first()
-            .map(|r| r.meta().map(|m| m.and_then(|m| m.changes)))
-            .transpose()?
-            .flatten();
-        Ok(moved == Some(1))
-    }
-
-    /// Stores a validated setting document, replacing any earlier one.
-    pub async fn put_setting(
-        &self,
-        shop: &ShopId,
-        key: SettingKey,
-        value: &str,
-    ) -> Result<(), ApiError> {
-        self.statement(
-            "INSERT INTO shop_settings (shop_id, key, value) VALUES (?1, ?2, ?3) \
-             ON CONFLICT (shop_id, key) DO UPDATE SET value = excluded.value",
-            &[text(shop.as_str()), text(key.name()), text(value)],
-        )?
-        .run()
-        .await?;
-        Ok(())
+        Ok(Self::changes(moved)? == 1)
     }
 }

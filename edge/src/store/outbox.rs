@@ -1,12 +1,15 @@
 //! The outbound webhook outbox and its delivery log.
 
+use aftercart_shared::admin_api::DeliveryState;
 use aftercart_shared::outbound::NextStep;
 use aftercart_shared::{ShopId, UnixTime};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
-use super::{Store, int, opt_text, rows, text};
-use crate::ApiError;
+use super::db::Store;
+use super::error::Error;
+use super::row::{int, opt_text, rows, text};
+use crate::names::wire_name;
 
 /// One event waiting for (or done with) delivery.
 #[derive(Debug, Clone, Deserialize)]
@@ -58,7 +61,7 @@ impl Store {
         shop: Option<&ShopId>,
         now: UnixTime,
         limit: u32,
-    ) -> Result<Vec<OutboxRow>, ApiError> {
+    ) -> Result<Vec<OutboxRow>, Error> {
         let result = self
             .statement(
                 &format!(
@@ -83,7 +86,7 @@ impl Store {
         row: &OutboxRow,
         now: UnixTime,
         lease_until: UnixTime,
-    ) -> Result<bool, ApiError> {
+    ) -> Result<bool, Error> {
         let result = self
             .statement(
                 "UPDATE webhook_outbox SET attempts = attempts + 1, next_attempt_at = ?1 \
@@ -97,15 +100,15 @@ impl Store {
             )?
             .run()
             .await?;
-        Ok(result.meta()?.and_then(|m| m.changes) == Some(1))
+        Ok(Self::changes(&result)? == 1)
     }
 
     /// Logs an attempt and schedules what follows, in one transaction.
-    pub async fn record_attempt(&self, id: i64, log: &AttemptLog<'_>) -> Result<(), ApiError> {
+    pub async fn record_attempt(&self, id: i64, log: &AttemptLog<'_>) -> Result<(), Error> {
         let (state, next_at) = match log.next {
-            NextStep::Delivered => ("delivered", JsValue::NULL),
-            NextStep::RetryAt(at) => ("pending", int(at.secs())),
-            NextStep::GiveUp => ("failed", JsValue::NULL),
+            NextStep::Delivered => (DeliveryState::Delivered, JsValue::NULL),
+            NextStep::RetryAt(at) => (DeliveryState::Pending, int(at.secs())),
+            NextStep::GiveUp => (DeliveryState::Failed, JsValue::NULL),
         };
         self.commit(vec![
             self.statement(
@@ -123,7 +126,7 @@ impl Store {
             )?,
             self.statement(
                 "UPDATE webhook_outbox SET state = ?1, next_attempt_at = ?2 WHERE id = ?3",
-                &[text(state), next_at, int(id)],
+                &[text(&wire_name(&state)), next_at, int(id)],
             )?,
         ])
         .await?;
@@ -137,7 +140,7 @@ impl Store {
         shop: &ShopId,
         id: i64,
         now: UnixTime,
-    ) -> Result<Option<OutboxRow>, ApiError> {
+    ) -> Result<Option<OutboxRow>, Error> {
         self.statement(
             "UPDATE webhook_outbox SET state = 'pending', next_attempt_at = ?1 \
              WHERE shop_id = ?2 AND id = ?3",
@@ -161,7 +164,7 @@ impl Store {
         shop: &ShopId,
         before_id: Option<i64>,
         limit: u32,
-    ) -> Result<Vec<(OutboxRow, Vec<AttemptRow>)>, ApiError> {
+    ) -> Result<Vec<(OutboxRow, Vec<AttemptRow>)>, Error> {
         let page = "SELECT id FROM webhook_outbox WHERE shop_id = ?1 AND (?2 IS NULL OR id < ?2) \
              ORDER BY id DESC LIMIT ?3";
         let args = [
@@ -169,9 +172,8 @@ impl Store {
             before_id.map_or(JsValue::NULL, int),
             int(i64::from(limit)),
         ];
-        let results = self
-            .db
-            .batch(vec![
+        let [outbox, attempts] = &self
+            .batch([
                 self.statement(
                     &format!("SELECT {COLUMNS} FROM {FROM} WHERE o.id IN ({page}) ORDER BY o.id DESC"),
                     &args,
@@ -185,11 +187,6 @@ impl Store {
                 )?,
             ])
             .await?;
-        let [outbox, attempts] = results.as_slice() else {
-            return Err(ApiError::Internal(
-                "D1 batch returned the wrong number of results".into(),
-            ));
-        };
         let attempts = rows::<AttemptRow>(attempts)?;
         Ok(rows::<OutboxRow>(outbox)?
             .into_iter()

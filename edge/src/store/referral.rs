@@ -1,5 +1,5 @@
-//! D1 access for referrals and loyalty: codes, clicks, sightings,
-//! redemptions and the points ledger.
+//! D1 access for referrals: codes, clicks, sightings, redemptions and the
+//! merchant's fraud flags; the rewards view's inputs.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -11,11 +11,14 @@ use aftercart_shared::referral::{
 use aftercart_shared::settings::SettingKey;
 use aftercart_shared::{Email, OrderId, ShopId, UnixTime};
 use serde::Deserialize;
-use wasm_bindgen::JsValue;
 use worker::D1PreparedStatement;
 
-use super::{Store, corrupt, from_stored_name, int, json_list, opt_text, rows, text};
-use crate::ApiError;
+use super::db::Store;
+use super::error::Error;
+use super::loyalty::{PostingRow, posting};
+use super::row::{corrupt, first, int, json_list, named, opt_text, rows, text};
+use super::shop::settings_map;
+use crate::names::wire_name;
 
 /// A device is recorded at most once per this many seconds per shopper.
 const SIGHTING_EVERY_SECS: i64 = 3600;
@@ -70,20 +73,13 @@ pub enum Outcome<'a> {
     },
 }
 
-/// A ledger posting to store once: a second posting with the same source
-/// is a no-op.
+/// What became of [`Store::create_code`].
 #[derive(Debug)]
-pub struct NewPosting<'a> {
-    pub source: &'a str,
-    pub mailbox: &'a str,
-    pub posting: Posting,
-    pub at: UnixTime,
-}
-
-#[derive(Deserialize)]
-struct PostingRow {
-    kind: String,
-    points: i64,
+pub enum CodeClaim {
+    /// The shopper's code: the candidate, or one a concurrent request made.
+    Mine(ReferralCode),
+    /// The candidate is someone else's.
+    Taken,
 }
 
 #[derive(Deserialize)]
@@ -99,24 +95,13 @@ struct CountRow {
     count: u32,
 }
 
-#[derive(Deserialize)]
-struct SettingRow {
-    key: String,
-    value: String,
-}
-
-fn owner(row: CodeRow) -> Result<CodeOwner, ApiError> {
+fn owner(row: CodeRow) -> Result<CodeOwner, Error> {
     Ok(CodeOwner {
         code: ReferralCode::parse(&row.code).map_err(|e| corrupt("referral code", e))?,
         shop: ShopId::parse(&row.shop_id).map_err(|e| corrupt("shop id", e))?,
         mailbox: row.mailbox,
         email: Email::parse(&row.email).map_err(|e| corrupt("referrer email", e))?,
     })
-}
-
-fn posting(row: &PostingRow) -> Result<Posting, ApiError> {
-    let points = u64::try_from(row.points).map_err(|e| corrupt("ledger points", e))?;
-    Posting::from_stored(&row.kind, points).ok_or_else(|| corrupt("ledger kind", &row.kind))
 }
 
 impl Store {
@@ -126,11 +111,10 @@ impl Store {
         &self,
         shop: &ShopId,
         mailbox: &str,
-    ) -> Result<RewardsInputs, ApiError> {
+    ) -> Result<RewardsInputs, Error> {
         let key = [text(shop.as_str()), text(mailbox)];
-        let results = self
-            .db
-            .batch(vec![
+        let [settings, code, rewarded, ledger] = &self
+            .batch([
                 self.settings_statement(shop, &[SettingKey::Referrals, SettingKey::Loyalty])?,
                 self.statement(
                     "SELECT code, shop_id, mailbox, email FROM referral_codes \
@@ -150,16 +134,9 @@ impl Store {
                 )?,
             ])
             .await?;
-        let [settings, code, rewarded, ledger] = results.as_slice() else {
-            return Err(ApiError::Internal(
-                "D1 batch returned the wrong number of results".into(),
-            ));
-        };
         Ok(RewardsInputs {
-            settings: settings_map(rows(settings)?),
-            code: rows::<CodeRow>(code)?
-                .into_iter()
-                .next()
+            settings: settings_map(settings)?,
+            code: first::<CodeRow>(code)?
                 .map(|row| owner(row).map(|o| o.code))
                 .transpose()?,
             friends_rewarded: rows::<CountRow>(rewarded)?.first().map_or(0, |r| r.count),
@@ -170,35 +147,9 @@ impl Store {
         })
     }
 
-    /// The stored documents of `keys`.
-    pub async fn settings(
-        &self,
-        shop: &ShopId,
-        keys: &[SettingKey],
-    ) -> Result<HashMap<String, String>, ApiError> {
-        let result = self.settings_statement(shop, keys)?.all().await?;
-        Ok(settings_map(rows(&result)?))
-    }
-
-    fn settings_statement(
-        &self,
-        shop: &ShopId,
-        keys: &[SettingKey],
-    ) -> Result<D1PreparedStatement, ApiError> {
-        self.statement(
-            "SELECT key, value FROM shop_settings WHERE shop_id = ?1 \
-             AND key IN (SELECT value FROM json_each(?2))",
-            &[
-                text(shop.as_str()),
-                json_list(keys.iter().map(|k| k.name())),
-            ],
-        )
-    }
-
     /// Gives the shopper `candidate` unless they already have a code (a
-    /// concurrent request made one first), and answers with their code.
-    /// Fails with the database's UNIQUE error on `referral_codes.code` when
-    /// the candidate is taken (by anyone, in any shop): draw another.
+    /// concurrent request made one first), and answers with their code;
+    /// `Taken` when someone, in any shop, has the candidate: draw another.
     pub async fn create_code(
         &self,
         shop: &ShopId,
@@ -207,11 +158,9 @@ impl Store {
         email: &Email,
         order: &OrderId,
         now: UnixTime,
-    ) -> Result<ReferralCode, worker::Error> {
-        let internal = |e: ApiError| worker::Error::RustError(e.to_string());
-        let results = self
-            .db
-            .batch(vec![
+    ) -> Result<CodeClaim, Error> {
+        let created = self
+            .batch([
                 self.statement(
                     "INSERT INTO referral_codes (code, shop_id, mailbox, email, order_id, created_at) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (shop_id, mailbox) DO NOTHING",
@@ -223,26 +172,26 @@ impl Store {
                         text(order.as_str()),
                         int(now.secs()),
                     ],
-                )
-                .map_err(internal)?,
+                )?,
                 self.statement(
                     "SELECT code, shop_id, mailbox, email FROM referral_codes \
                      WHERE shop_id = ?1 AND mailbox = ?2",
                     &[text(shop.as_str()), text(mailbox)],
-                )
-                .map_err(internal)?,
+                )?,
             ])
-            .await?;
-        let row = results
-            .get(1)
-            .map(rows::<CodeRow>)
-            .transpose()
-            .map_err(internal)?
-            .and_then(|rows| rows.into_iter().next())
-            .ok_or_else(|| {
-                worker::Error::RustError("the new referral code was not stored".into())
-            })?;
-        owner(row).map(|o| o.code).map_err(internal)
+            .await;
+        let [_, mine] = match created {
+            Ok(results) => results,
+            Err(Error::Unique { table, columns })
+                if table == "referral_codes" && columns == ["code"] =>
+            {
+                return Ok(CodeClaim::Taken);
+            }
+            Err(err) => return Err(err),
+        };
+        let row = first::<CodeRow>(&mine)?
+            .ok_or_else(|| Error::Unavailable("the new referral code was not stored".into()))?;
+        Ok(CodeClaim::Mine(owner(row)?.code))
     }
 
     /// Records that the shopper was seen on `device`, unless they were
@@ -253,7 +202,7 @@ impl Store {
         mailbox: &str,
         device: &Device,
         now: UnixTime,
-    ) -> Result<(), ApiError> {
+    ) -> Result<(), Error> {
         self.statement(
             "INSERT INTO shopper_sightings (shop_id, mailbox, ip, user_agent, at) \
              SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM shopper_sightings \
@@ -277,7 +226,7 @@ impl Store {
     pub async fn code_owner(
         &self,
         code: &ReferralCode,
-    ) -> Result<Option<(CodeOwner, Option<String>)>, ApiError> {
+    ) -> Result<Option<(CodeOwner, Option<String>)>, Error> {
         #[derive(Deserialize)]
         struct Row {
             code: String,
@@ -313,7 +262,7 @@ impl Store {
         code: &ReferralCode,
         device: Option<&Device>,
         now: UnixTime,
-    ) -> Result<(), ApiError> {
+    ) -> Result<(), Error> {
         self.statement(
             "INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES (?1, ?2, ?3, ?4)",
             &[
@@ -335,10 +284,9 @@ impl Store {
         shop: &ShopId,
         order: &OrderId,
         codes: &[ReferralCode],
-    ) -> Result<(bool, Option<CodeOwner>), ApiError> {
-        let results = self
-            .db
-            .batch(vec![
+    ) -> Result<(bool, Option<CodeOwner>), Error> {
+        let [decided, owners] = &self
+            .batch([
                 self.statement(
                     "SELECT COUNT(*) AS count FROM referral_redemptions WHERE shop_id = ?1 AND order_id = ?2",
                     &[text(shop.as_str()), text(order.as_str())],
@@ -353,11 +301,6 @@ impl Store {
                 )?,
             ])
             .await?;
-        let [decided, owners] = results.as_slice() else {
-            return Err(ApiError::Internal(
-                "D1 batch returned the wrong number of results".into(),
-            ));
-        };
         let decided = rows::<CountRow>(decided)?
             .first()
             .is_some_and(|r| r.count > 0);
@@ -383,7 +326,7 @@ impl Store {
         shop: &ShopId,
         friend: &FriendOrder,
         referrer: &CodeOwner,
-    ) -> Result<(ReferralHistory, BTreeSet<CustomerId>), ApiError> {
+    ) -> Result<(ReferralHistory, BTreeSet<CustomerId>), Error> {
         #[derive(Deserialize)]
         struct CustomerRow {
             customer_id: String,
@@ -439,13 +382,11 @@ impl Store {
             )?);
         }
         let results = self.db.batch(statements).await?;
-        let (earlier, customers, rewarded) = match results.as_slice() {
-            [earlier, customers, rewarded, ..] => (earlier, customers, rewarded),
-            _ => {
-                return Err(ApiError::Internal(
-                    "D1 batch returned the wrong number of results".into(),
-                ));
-            }
+        let [earlier, customers, rewarded, ..] = results.as_slice() else {
+            return Err(Error::Unavailable(format!(
+                "D1 answered {} results for at least 3 statements",
+                results.len()
+            )));
         };
         let sightings = match results.get(3) {
             Some(result) => rows::<SightingRow>(result)?
@@ -464,7 +405,11 @@ impl Store {
             friend_previous_orders: rows::<CountRow>(earlier)?.first().map_or(0, |r| r.count),
             rewarded_friends: rows::<FriendRow>(rewarded)?
                 .into_iter()
-                .map(|r| from_stored_name::<MailboxKey>("friend mailbox", &r.friend_mailbox))
+                .map(|r| {
+                    // Stored as written: `MailboxKey` is its string.
+                    serde_json::from_value::<MailboxKey>(r.friend_mailbox.into())
+                        .map_err(|e| corrupt("friend mailbox", e))
+                })
                 .collect::<Result<_, _>>()?,
             referrer_sightings: sightings,
         };
@@ -484,7 +429,7 @@ impl Store {
         &self,
         shop: &ShopId,
         redemption: &NewRedemption<'_>,
-    ) -> Result<D1PreparedStatement, ApiError> {
+    ) -> Result<D1PreparedStatement, Error> {
         let (outcome, incentive, coupon, flag, refusal) = match &redemption.outcome {
             Outcome::Rewarded { incentive, coupon } => {
                 ("rewarded", Some(incentive.as_str()), *coupon, None, None)
@@ -493,7 +438,7 @@ impl Store {
                 "flagged",
                 None,
                 None,
-                Some(super::stored_name(flag)),
+                Some(wire_name(flag)),
                 Some(refusal.as_str()),
             ),
             Outcome::Refused { refusal } => ("refused", None, None, None, Some(refusal.as_str())),
@@ -518,93 +463,14 @@ impl Store {
         )
     }
 
-    /// A posting that is stored only if the statement right before it in
-    /// the batch (a redemption) stored its row.
-    pub fn posting_after_redemption(
-        &self,
-        shop: &ShopId,
-        new: &NewPosting<'_>,
-    ) -> Result<D1PreparedStatement, ApiError> {
-        self.posting_where(shop, new, "changes() = 1", &[])
-    }
-
-    /// A posting that is stored only while the stored order is not
-    /// cancelled (purchase points: a stale "created" arriving after the
-    /// cancellation earns nothing).
-    pub fn posting_for_live_order(
-        &self,
-        shop: &ShopId,
-        order: &OrderId,
-        new: &NewPosting<'_>,
-    ) -> Result<D1PreparedStatement, ApiError> {
-        self.posting_where(
-            shop,
-            new,
-            "EXISTS (SELECT 1 FROM orders WHERE shop_id = ?1 AND id = ?7 AND cancelled_at IS NULL)",
-            &[text(order.as_str())],
-        )
-    }
-
-    /// A posting with no condition but its source's uniqueness (a review).
-    pub fn posting(
-        &self,
-        shop: &ShopId,
-        new: &NewPosting<'_>,
-    ) -> Result<D1PreparedStatement, ApiError> {
-        self.posting_where(shop, new, "1", &[])
-    }
-
-    fn posting_where(
-        &self,
-        shop: &ShopId,
-        new: &NewPosting<'_>,
-        condition: &str,
-        extra: &[JsValue],
-    ) -> Result<D1PreparedStatement, ApiError> {
-        let mut args = vec![
-            text(shop.as_str()),
-            text(new.source),
-            text(new.mailbox),
-            text(new.posting.kind()),
-            int(i64::try_from(new.posting.points().0).unwrap_or(i64::MAX)),
-            int(new.at.secs()),
-        ];
-        args.extend_from_slice(extra);
-        self.statement(
-            &format!(
-                "INSERT INTO loyalty_ledger (shop_id, source, mailbox, kind, points, at) \
-                 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE {condition} ON CONFLICT DO NOTHING"
-            ),
-            &args,
-        )
-    }
-
-    /// Takes back exactly what the order's purchase posting earned, once,
-    /// when the stored order is cancelled: the ledger follows the order's
-    /// state, not the webhook that announced it.
-    pub fn take_back_purchase(
-        &self,
-        shop: &ShopId,
-        order: &OrderId,
-        at: UnixTime,
-    ) -> Result<D1PreparedStatement, ApiError> {
-        self.statement(
-            "INSERT INTO loyalty_ledger (shop_id, source, mailbox, kind, points, at) \
-             SELECT shop_id, 'cancelled:' || ?2, mailbox, 'taken_back', points, ?3 FROM loyalty_ledger \
-             WHERE shop_id = ?1 AND source = 'purchase:' || ?2 AND EXISTS (SELECT 1 FROM orders \
-             WHERE shop_id = ?1 AND id = ?2 AND cancelled_at IS NOT NULL) ON CONFLICT DO NOTHING",
-            &[text(shop.as_str()), text(order.as_str()), int(at.secs())],
-        )
-    }
-
-    /// The shop's fraud flags, newest first, after `cursor`; `limit + 1`
-    /// rows so the caller knows whether more follow.
+    /// The shop's fraud flags, newest first, after `before`; at most
+    /// `limit` of them.
     pub async fn referral_flags(
         &self,
         shop: &ShopId,
         before: Option<&FlagCursor>,
         limit: u32,
-    ) -> Result<Vec<ReferralFlag>, ApiError> {
+    ) -> Result<Vec<ReferralFlag>, Error> {
         #[derive(Deserialize)]
         struct Row {
             order_id: String,
@@ -623,8 +489,7 @@ impl Store {
                      r.flag AS flag, r.decided_at AS decided_at FROM referral_redemptions r \
                      LEFT JOIN orders o ON o.shop_id = r.shop_id AND o.id = r.order_id \
                      WHERE r.shop_id = ?1 AND r.outcome = 'flagged' AND (r.decided_at, r.order_id) < (?2, ?3) \
-                     ORDER BY r.decided_at DESC, r.order_id DESC LIMIT {}",
-                    limit + 1
+                     ORDER BY r.decided_at DESC, r.order_id DESC LIMIT {limit}"
                 ),
                 &[text(shop.as_str()), int(secs), text(id)],
             )?
@@ -637,14 +502,10 @@ impl Store {
                     order_id: r.order_id,
                     order_number: r.display_number,
                     code: r.code,
-                    flag: from_stored_name("fraud flag", &r.flag)?,
+                    flag: named("fraud flag", &r.flag)?,
                     flagged_at: UnixTime::from_secs(r.decided_at),
                 })
             })
             .collect()
     }
-}
-
-fn settings_map(rows: Vec<SettingRow>) -> HashMap<String, String> {
-    rows.into_iter().map(|r| (r.key, r.value)).collect()
 }

@@ -2,6 +2,7 @@
 //! return. The policy engine in `aftercart_shared::returns` decides; this
 //! module reads, stores and answers.
 
+use aftercart_shared::ShopId;
 use aftercart_shared::api::{
     Problem, ProblemCode, ReasonOption, ResolutionOffer, ReturnHistoryEntry, ReturnItemOption,
     ReturnOptions, ReturnRefused, ReturnView,
@@ -13,33 +14,27 @@ use aftercart_shared::returns::{
 };
 use aftercart_shared::settings::SettingKey;
 use aftercart_shared::token::sha256_hex;
-use aftercart_shared::{OrderId, ShopId};
 use futures_util::future::{try_join, try_join4};
-use worker::{Context, Env, Request, Response};
+use worker::{Request, Response};
 
-use crate::routes::now;
-use crate::shopper::{Secrets, authorize};
-use crate::store::{OrderKey, Store, StoredReturn};
-use crate::{ApiError, http, outbound, returns_admin};
+use crate::auth::Shopper;
+use crate::ctx::Ctx;
+use crate::error::ApiError;
+use crate::flows::{outbound, returns::Step};
+use crate::store::{NewReturn, OrderKey, Store, StoredReturn};
+use crate::{flows, http};
 
-/// The `shop_settings` key holding the shop's policy as JSON.
 /// `GET /v1/shops/{shop}/orders/{orderId}/returns`
-pub async fn options(
-    req: &Request,
-    env: &Env,
-    shop: ShopId,
-    order: OrderId,
-) -> Result<Response, ApiError> {
-    let now = now();
-    authorize(req, &Secrets::read(env)?, &shop, Some(&order), now)?;
+pub async fn options(ctx: &Ctx<'_>, req: &Request, shopper: Shopper) -> Result<Response, ApiError> {
+    let (shop, order) = (shopper.shop(), shopper.order());
     let lang = http::shopper_lang(req)?;
-    let store = Store::open(env)?;
+    let store = ctx.store()?;
     // Four independent reads: one round trip's wait instead of four.
     let ((policy, catalog), bundle, on_file, shop_name) = try_join4(
-        policy(&store, &shop),
-        store.load_bundle(&shop, OrderKey::Id(&order)),
-        store.returns_for(&shop, &order),
-        store.shop_name(&shop),
+        policy(store, shop),
+        async { Ok(store.load_bundle(shop, OrderKey::Id(order)).await?) },
+        async { Ok(store.returns_for(shop, order).await?) },
+        async { Ok(store.shop_name(shop).await?) },
     )
     .await?;
     let bundle = bundle.ok_or(ApiError::NotFound("No such order."))?;
@@ -51,7 +46,7 @@ pub async fn options(
         refunded: &[],
     };
 
-    let items = returns::assess(&returnable, &earlier, &policy, now)
+    let items = returns::assess(&returnable, &earlier, &policy, ctx.now())
         .into_iter()
         .map(|assessment| {
             let title = bundle
@@ -123,38 +118,36 @@ pub async fn options(
 /// `POST /v1/shops/{shop}/orders/{orderId}/returns` with an
 /// `Idempotency-Key`: the same key and body again give the same return.
 pub async fn create(
-    mut req: Request,
-    env: &Env,
-    ctx: &Context,
-    shop: ShopId,
-    order: OrderId,
+    ctx: &Ctx<'_>,
+    req: &mut Request,
+    shopper: Shopper,
 ) -> Result<Response, ApiError> {
-    let now = now();
-    authorize(&req, &Secrets::read(env)?, &shop, Some(&order), now)?;
+    let (shop, order) = (shopper.shop(), shopper.order());
     let key = req
         .headers()
         .get("idempotency-key")?
         .map(|k| k.trim().to_owned())
         .filter(|k| (1..=200).contains(&k.len()))
-        .ok_or(ApiError::InvalidField {
-            field: "Idempotency-Key",
-            reason: "a header of 1 to 200 characters is required".into(),
+        .ok_or_else(|| {
+            ApiError::invalid(
+                "Idempotency-Key",
+                "a header of 1 to 200 characters is required",
+            )
         })?;
-    let body = http::read_body(&mut req, http::MAX_JSON_BODY).await?;
+    let body = http::read_body(req, http::MAX_JSON_BODY).await?;
     let request: ReturnRequest =
         serde_json::from_slice(&body).map_err(|err| ApiError::InvalidJson(err.to_string()))?;
     let fingerprint = sha256_hex(&body);
 
-    let store = Store::open(env)?;
+    let store = ctx.store()?;
     // One read serves both the idempotency check and the earlier returns.
-    let on_file = store.returns_for(&shop, &order).await?;
+    let on_file = store.returns_for(shop, order).await?;
     if let Some(done) = answer_for_key(&on_file, &key, &fingerprint) {
         return done;
     }
-    let ((policy, catalog), bundle) = try_join(
-        policy(&store, &shop),
-        store.load_bundle(&shop, OrderKey::Id(&order)),
-    )
+    let ((policy, catalog), bundle) = try_join(policy(store, shop), async {
+        Ok(store.load_bundle(shop, OrderKey::Id(order)).await?)
+    })
     .await?;
     let bundle = bundle.ok_or(ApiError::NotFound("No such order."))?;
     let earlier: Vec<_> = on_file.iter().map(StoredReturn::earlier).collect();
@@ -164,18 +157,19 @@ pub async fn create(
         refunded: &[],
     };
     // Never trust the widget: the same rules, on the server, now.
-    let approved = match returns::check_request(&returnable, &earlier, &policy, &request, now) {
+    let approved = match returns::check_request(&returnable, &earlier, &policy, &request, ctx.now())
+    {
         Ok(approved) => approved,
         Err(refusals) => return refused(refusals),
     };
 
     match store
-        .create_return(&shop, &order, &approved, &key, &fingerprint, now)
-        .await
+        .create_return(shop, order, &approved, &key, &fingerprint, ctx.now())
+        .await?
     {
-        Ok(()) => {}
+        NewReturn::Created => {}
         // Another request took the last units between our check and write.
-        Err(err) if err.to_string().contains("over_returned") => {
+        NewReturn::OverReturned => {
             let refusals = approved
                 .items
                 .iter()
@@ -186,45 +180,28 @@ pub async fn create(
             return refused(refusals);
         }
         // The same key raced itself: answer with whichever won.
-        Err(err)
-            if err
-                .to_string()
-                .contains("UNIQUE constraint failed: returns") => {}
-        Err(err) => return Err(err.into()),
+        NewReturn::KeyTaken => {}
     }
-    outbound::deliver_soon(ctx, env, &shop);
-    let on_file = store.returns_for(&shop, &order).await?;
-    answer_for_key(&on_file, &key, &fingerprint).unwrap_or_else(|| {
-        Err(ApiError::Internal(
-            "a stored return could not be read back".into(),
-        ))
-    })
+    outbound::deliver_soon(ctx, shop);
+    let on_file = store.returns_for(shop, order).await?;
+    answer_for_key(&on_file, &key, &fingerprint)
+        .unwrap_or_else(|| Err(ApiError::internal("a stored return could not be read back")))
 }
 
 /// `POST /v1/shops/{shop}/orders/{orderId}/returns/{rma}/cancel`: the
 /// shopper withdraws their return, while the lifecycle still allows it
 /// (before it is on its way back).
-pub async fn cancel(
-    req: &Request,
-    env: &Env,
-    ctx: &Context,
-    shop: ShopId,
-    order: OrderId,
-    rma: &str,
-) -> Result<Response, ApiError> {
-    authorize(req, &Secrets::read(env)?, &shop, Some(&order), now())?;
-    let store = Store::open(env)?;
-    let stored = returns_admin::load(&store, &shop, rma, Some(&order)).await?;
-    let cancelled = returns_admin::apply(
-        &store,
-        &shop,
-        &stored,
-        ReturnEvent::Cancel,
-        Actor::Shopper,
-        None,
-    )
-    .await?;
-    outbound::deliver_soon(ctx, env, &shop);
+pub async fn cancel(ctx: &Ctx<'_>, shopper: Shopper, rma: &str) -> Result<Response, ApiError> {
+    let (shop, order) = (shopper.shop(), shopper.order());
+    let store = ctx.store()?;
+    let stored = flows::returns::load(store, shop, rma, Some(order)).await?;
+    let step = Step {
+        event: ReturnEvent::Cancel,
+        actor: Actor::Shopper,
+        note: None,
+    };
+    let cancelled = flows::returns::apply(store, shop, &stored, step, ctx.now()).await?;
+    outbound::deliver_soon(ctx, shop);
     http::json(&view(&cancelled), 200)
 }
 
@@ -256,10 +233,10 @@ async fn policy(store: &Store, shop: &ShopId) -> Result<(ReturnPolicy, ProductCa
             "This shop does not take returns online.",
         ))?;
     let policy = ReturnPolicy::from_json(policy)
-        .map_err(|err| ApiError::Internal(format!("stored returns policy is invalid: {err}")))?;
+        .map_err(|err| ApiError::internal(format!("stored returns policy is invalid: {err}")))?;
     let catalog = match settings.get(SettingKey::ProductCatalog.name()) {
         Some(json) => serde_json::from_str(json).map_err(|err| {
-            ApiError::Internal(format!("stored product catalog is invalid: {err}"))
+            ApiError::internal(format!("stored product catalog is invalid: {err}"))
         })?,
         None => ProductCatalog::new(),
     };

@@ -4,7 +4,9 @@
 
 use worker::{Env, Headers, Request, RequestInit, Response};
 
-use crate::{ApiError, bindings};
+use crate::bindings;
+use crate::ctx::Ctx;
+use crate::error::ApiError;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Asset {
@@ -67,7 +69,8 @@ impl Asset {
     }
 }
 
-pub async fn serve(asset: Asset, req: &Request, env: &Env) -> Result<Response, ApiError> {
+pub async fn serve(ctx: &Ctx<'_>, req: &Request, asset: Asset) -> Result<Response, ApiError> {
+    let env = ctx.env();
     if asset == Asset::DemoStore && !demo_store_enabled(env) {
         return Err(ApiError::NotFound("No such resource."));
     }

@@ -3,22 +3,21 @@
 //! the next one. Runs after the response (`wait_until`) and from the cron
 //! trigger, never in a shopper's request path.
 
-use aftercart_shared::admin_api::{DeliveryAttempt, DeliveryState, WebhookDelivery};
+use aftercart_shared::ShopId;
 use aftercart_shared::outbound::{
     self, EVENT_ID_HEADER, EVENT_TYPE_HEADER, RetrySchedule, ReturnWebhook, ReturnWebhookEvent,
     SIGNATURE_HEADER,
 };
-use aftercart_shared::returns::{ReturnStatus, RmaNumber};
+use aftercart_shared::returns::RmaNumber;
 use aftercart_shared::settings::SettingKey;
-use aftercart_shared::{ShopId, UnixTime};
 use wasm_bindgen::JsValue;
-use worker::{
-    AbortSignal, Context, Env, Fetch, Headers, Method, Request, RequestInit, RequestRedirect,
-};
+use worker::{AbortSignal, Env, Fetch, Headers, Method, Request, RequestInit, RequestRedirect};
 
-use crate::routes::now;
-use crate::store::{AttemptLog, AttemptRow, OutboxRow, ReturnFilter, Store};
-use crate::{ApiError, bindings};
+use crate::bindings;
+use crate::ctx::{Ctx, clock};
+use crate::error::ApiError;
+use crate::names::wire_name;
+use crate::store::{self, AttemptLog, OutboxRow, Store};
 
 /// A merchant endpoint that does not answer within this is a failed attempt.
 const TIMEOUT_MS: u32 = 10_000;
@@ -29,9 +28,9 @@ const LEASE_SECS: i64 = 60;
 const PER_RUN: u32 = 25;
 
 /// Sends the shop's due deliveries after the response has gone out.
-pub fn deliver_soon(ctx: &Context, env: &Env, shop: &ShopId) {
-    let (env, shop) = (env.clone(), shop.clone());
-    ctx.wait_until(async move {
+pub fn deliver_soon(ctx: &Ctx<'_>, shop: &ShopId) {
+    let (env, shop) = (ctx.env().clone(), shop.clone());
+    ctx.after_response(async move {
         if let Err(err) = deliver_due(&env, Some(&shop)).await {
             worker::console_error!("webhook delivery for {shop} failed: {err}");
         }
@@ -41,7 +40,7 @@ pub fn deliver_soon(ctx: &Context, env: &Env, shop: &ShopId) {
 /// Sends what is due: one shop's (after an event) or every shop's (cron).
 pub async fn deliver_due(env: &Env, shop: Option<&ShopId>) -> Result<(), ApiError> {
     let store = Store::open(env)?;
-    for row in store.due_outbox(shop, now(), PER_RUN).await? {
+    for row in store.due_outbox(shop, clock(), PER_RUN).await? {
         if let Err(err) = attempt(&store, env, &row).await {
             worker::console_error!("webhook delivery {} failed: {err}", row.id);
         }
@@ -50,9 +49,10 @@ pub async fn deliver_due(env: &Env, shop: Option<&ShopId>) -> Result<(), ApiErro
 }
 
 /// One attempt at `row`, if no one else is making it. Every attempt is
-/// logged, whatever became of it.
+/// logged, whatever became of it. It reads the clock itself: an attempt
+/// can outlast the request that asked for it.
 pub async fn attempt(store: &Store, env: &Env, row: &OutboxRow) -> Result<(), ApiError> {
-    let started = now();
+    let started = clock();
     if !store
         .claim_outbox(row, started, started.plus_secs(LEASE_SECS))
         .await?
@@ -60,13 +60,13 @@ pub async fn attempt(store: &Store, env: &Env, row: &OutboxRow) -> Result<(), Ap
         return Ok(());
     }
     let number = row.attempts + 1;
-    let clock = worker::Date::now().as_millis();
+    let started_ms = worker::Date::now().as_millis();
     let (http_status, error) = match render(store, row).await {
         Ok((hook, event, body)) => send(&hook, &event, &body).await,
         Err(reason) => (None, Some(reason)),
     };
-    let duration_ms = worker::Date::now().as_millis().saturating_sub(clock);
-    let finished = now();
+    let duration_ms = worker::Date::now().as_millis().saturating_sub(started_ms);
+    let finished = clock();
     let log = AttemptLog {
         attempt: number,
         at: started,
@@ -75,7 +75,7 @@ pub async fn attempt(store: &Store, env: &Env, row: &OutboxRow) -> Result<(), Ap
         duration_ms,
         next: schedule(env).after_attempt(number, http_status, finished),
     };
-    store.record_attempt(row.id, &log).await
+    Ok(store.record_attempt(row.id, &log).await?)
 }
 
 /// The shop's webhook and the event's body. The body is rebuilt from what
@@ -86,35 +86,27 @@ async fn render(
     store: &Store,
     row: &OutboxRow,
 ) -> Result<(ReturnWebhook, ReturnWebhookEvent, String), String> {
-    let internal = |err: ApiError| {
+    let internal = |err: store::Error| {
         worker::console_error!("webhook {}: {err}", row.id);
         "internal error preparing the event".to_owned()
     };
     let shop = ShopId::parse(&row.shop_id).map_err(|e| e.to_string())?;
     let hook = store
-        .setting(&shop, SettingKey::ReturnWebhook.name())
+        .setting(&shop, SettingKey::ReturnWebhook)
         .await
         .map_err(internal)?
         .ok_or("no return_webhook is configured")?;
     let hook = ReturnWebhook::parse(&hook).map_err(|e| e.to_string())?;
     let seq = u64::try_from(row.seq).map_err(|e| e.to_string())?;
     let stored = store
-        .load_returns(
-            &shop,
-            &ReturnFilter {
-                seq: Some(seq),
-                ..ReturnFilter::default()
-            },
-        )
+        .find_return(&shop, seq, None)
         .await
         .map_err(internal)?
-        .into_iter()
-        .next()
         .ok_or("the return no longer exists")?;
     let step = stored
         .history
         .iter()
-        .find(|e| status_name(e.to) == row.to_status)
+        .find(|e| wire_name(&e.to) == row.to_status)
         .cloned()
         .ok_or("the event is not in the return's history")?;
     let event = ReturnWebhookEvent::new(
@@ -136,7 +128,7 @@ async fn send(
     event: &ReturnWebhookEvent,
     body: &str,
 ) -> (Option<u16>, Option<String>) {
-    let signature = outbound::sign(hook.secret(), now(), body.as_bytes());
+    let signature = outbound::sign(hook.secret(), clock(), body.as_bytes());
     let request = (|| {
         let headers = Headers::new();
         headers.set("content-type", "application/json")?;
@@ -174,51 +166,4 @@ fn schedule(env: &Env) -> RetrySchedule {
         .ok()
         .and_then(|v| v.to_string().trim().parse::<i64>().ok())
         .map_or(RetrySchedule::STANDARD, RetrySchedule::with_first_delay)
-}
-
-fn status_name(status: ReturnStatus) -> String {
-    serde_json::to_value(status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-/// A delivery as the admin API shows it.
-pub fn view(row: &OutboxRow, attempts: &[AttemptRow]) -> Result<WebhookDelivery, ApiError> {
-    let corrupt = |what: &str| ApiError::Internal(format!("stored webhook {what} is invalid"));
-    let status = |name: &str| -> Result<ReturnStatus, ApiError> {
-        serde_json::from_value(serde_json::Value::String(name.to_owned()))
-            .map_err(|_| corrupt("status"))
-    };
-    let to = status(&row.to_status)?;
-    let from = row.from_status.as_deref().map(status).transpose()?;
-    let rma = RmaNumber::new(u64::try_from(row.seq).map_err(|_| corrupt("seq"))?);
-    let state = match row.state.as_str() {
-        "pending" => DeliveryState::Pending,
-        "delivered" => DeliveryState::Delivered,
-        "failed" => DeliveryState::Failed,
-        _ => return Err(corrupt("state")),
-    };
-    Ok(WebhookDelivery {
-        id: row.id,
-        event_id: outbound::event_id(rma, to),
-        event_type: outbound::event_type(from, to),
-        rma: rma.to_string(),
-        state,
-        created_at: UnixTime::from_secs(row.created_at),
-        next_attempt_at: (state == DeliveryState::Pending)
-            .then_some(row.next_attempt_at)
-            .flatten()
-            .map(UnixTime::from_secs),
-        attempts: attempts
-            .iter()
-            .map(|a| DeliveryAttempt {
-                attempt: a.attempt,
-                at: UnixTime::from_secs(a.at),
-                http_status: a.http_status,
-                error: a.error.clone(),
-                duration_ms: a.duration_ms,
-            })
-            .collect(),
-    })
 }

@@ -2,39 +2,36 @@
 //! for a period. The store counts; `aftercart_shared::analytics` decides
 //! what the counts mean.
 
-use aftercart_shared::ShopId;
 use aftercart_shared::analytics::{self, Period};
 use aftercart_shared::returns::ReturnPolicy;
 use aftercart_shared::settings::SettingKey;
-use worker::{Env, Request, Response};
+use worker::{Request, Response};
 
-use crate::admin::authenticate;
-use crate::routes::now;
-use crate::store::Store;
-use crate::{ApiError, http};
+use crate::auth::Merchant;
+use crate::ctx::Ctx;
+use crate::error::ApiError;
+use crate::http;
 
-pub async fn report(req: &Request, env: &Env, shop: ShopId) -> Result<Response, ApiError> {
-    let store = Store::open(env)?;
-    authenticate(req, &store, &shop).await?;
+pub async fn report(
+    ctx: &Ctx<'_>,
+    req: &Request,
+    merchant: Merchant,
+) -> Result<Response, ApiError> {
+    let shop = merchant.shop();
     let period = Period::parse(
         http::query(req, "from")?.as_deref(),
         http::query(req, "to")?.as_deref(),
-        now(),
+        ctx.now(),
     )
-    .map_err(|err| ApiError::InvalidField {
-        field: err.field(),
-        reason: err.to_string(),
-    })?;
-    let counts = store.analytics_counts(&shop, period).await?;
+    .map_err(|err| ApiError::invalid(err.field(), &err))?;
+    let store = ctx.store()?;
+    let counts = store.analytics_counts(shop, period).await?;
     // Reasons are named in the policy's own language; a reason since removed
     // from the policy keeps its id.
-    let policy = match store
-        .setting(&shop, SettingKey::ReturnsPolicy.name())
+    let policy = store
+        .setting(shop, SettingKey::ReturnsPolicy)
         .await?
-    {
-        Some(json) => ReturnPolicy::from_json(&json).ok(),
-        None => None,
-    };
+        .and_then(|json| ReturnPolicy::from_json(&json).ok());
     let label = |id: &str| {
         let policy = policy.as_ref()?;
         let reason = policy.reasons.iter().find(|r| r.id == id)?;

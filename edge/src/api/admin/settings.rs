@@ -1,0 +1,61 @@
+//! `GET|PUT /v1/admin/shops/{shop}/settings/{key}`: the merchant's setting
+//! documents, each validated by its key's parser.
+
+use aftercart_shared::admin_api::SettingView;
+use aftercart_shared::settings::{SettingError, SettingKey};
+use worker::{Request, Response};
+
+use crate::auth::Merchant;
+use crate::ctx::Ctx;
+use crate::error::ApiError;
+use crate::http;
+
+/// Setting documents may be larger than other bodies (a policy with many
+/// rules and translations).
+const MAX_SETTING_BODY: usize = 64 * 1024;
+
+/// The stored document, secrets left out.
+pub async fn get(ctx: &Ctx<'_>, merchant: Merchant, key: SettingKey) -> Result<Response, ApiError> {
+    let stored = ctx
+        .store()?
+        .setting(merchant.shop(), key)
+        .await?
+        .ok_or(ApiError::NotFound("This setting is not set."))?;
+    let value = key
+        .public_view(&stored)
+        .map_err(|err| ApiError::internal(format!("stored {} is invalid: {err}", key.name())))?;
+    http::json(
+        &SettingView {
+            key: key.name().to_owned(),
+            value,
+        },
+        200,
+    )
+}
+
+/// Validated by the key's parser, then stored whole.
+pub async fn put(
+    ctx: &Ctx<'_>,
+    req: &mut Request,
+    merchant: Merchant,
+    key: SettingKey,
+) -> Result<Response, ApiError> {
+    let body = http::read_body(req, MAX_SETTING_BODY).await?;
+    let document = std::str::from_utf8(&body)
+        .map_err(|_| ApiError::InvalidJson("the body is not UTF-8".into()))?;
+    let stored = key.validate(document).map_err(|err| match err {
+        SettingError::Json(reason) => ApiError::InvalidJson(reason),
+        SettingError::Invalid(reason) => ApiError::invalid(key.name(), reason),
+    })?;
+    ctx.store()?
+        .put_setting(merchant.shop(), key, &stored)
+        .await?;
+    let value = key.public_view(&stored).map_err(ApiError::internal)?;
+    http::json(
+        &SettingView {
+            key: key.name().to_owned(),
+            value,
+        },
+        200,
+    )
+}

@@ -1,0 +1,102 @@
+//! `POST /v1/webhooks/{shop}/{source}`: order and tracking updates from the
+//! shop's systems. Verified before believed, stored before acknowledged,
+//! applied once however often it is delivered.
+
+use aftercart_shared::ShopId;
+use aftercart_shared::api::{WebhookOutcome, WebhookReceipt};
+use aftercart_shared::ingest::{self, IngestError, Source};
+use aftercart_shared::token::sha256_hex;
+use worker::{Request, Response};
+
+use crate::ctx::Ctx;
+use crate::error::ApiError;
+use crate::flows::ingest::{Counts, apply, release};
+use crate::http;
+use crate::store::Delivery;
+
+/// Large Shopify orders run to a few hundred KB; nothing real is bigger.
+pub const MAX_WEBHOOK_BODY: usize = 512 * 1024;
+
+pub async fn receive(
+    ctx: &Ctx<'_>,
+    req: &mut Request,
+    shop: ShopId,
+    source: Source,
+) -> Result<Response, ApiError> {
+    let store = ctx.store()?;
+    // Unknown shops and sources without a secret look the same.
+    let secrets = store
+        .webhook_secrets(&shop, source)
+        .await?
+        .ok_or(ApiError::NotFound(
+            "No webhook is configured for this shop and source.",
+        ))?;
+    let body = http::read_body(req, MAX_WEBHOOK_BODY).await?;
+    if ingest::is_ping(source, &body) {
+        return receipt(WebhookOutcome::Ping, &Counts::default());
+    }
+    let header = |name: &str| req.headers().get(name).ok().flatten();
+    let previous = secrets.previous_secret.unwrap_or_default();
+    ingest::verify(
+        source,
+        header,
+        &body,
+        &[secrets.secret.as_bytes(), previous.as_bytes()],
+    )
+    .map_err(|err| ApiError::InvalidSignature(err.to_string()))?;
+
+    // Sources without an id of their own are deduplicated on the body.
+    let delivery = ingest::delivery_id(source, header, &body).map_or_else(
+        || format!("{source}:sha256:{}", sha256_hex(&body)),
+        |id| id.to_string(),
+    );
+    if store.delivery_seen(&shop, source, &delivery).await? {
+        return receipt(WebhookOutcome::Duplicate, &Counts::default());
+    }
+    let topic = topic(source, header);
+    let ingested = ingest::parse(source, topic.as_deref(), &body).map_err(|err| match err {
+        IngestError::NotJson { .. } => ApiError::InvalidJson(err.to_string()),
+        other => ApiError::UnsupportedPayload(other.to_string()),
+    })?;
+    let body =
+        String::from_utf8(body).map_err(|_| ApiError::InvalidJson("body is not UTF-8".into()))?;
+
+    let delivery = Delivery {
+        source,
+        id: &delivery,
+        topic: topic.as_deref(),
+        body: &body,
+    };
+    let Some((outcome, counts, releases)) =
+        apply(store, &shop, &delivery, &ingested, ctx.now()).await?
+    else {
+        return receipt(WebhookOutcome::Duplicate, &Counts::default());
+    };
+    release(store, &shop, releases, ctx.now()).await;
+    receipt(outcome, &counts)
+}
+
+fn topic(source: Source, header: impl Fn(&str) -> Option<String>) -> Option<String> {
+    match source {
+        Source::Shopify => header("x-shopify-topic"),
+        Source::WooCommerce => header("x-wc-webhook-topic"),
+        Source::AfterShip | Source::EasyPost => None,
+    }
+}
+
+fn receipt(outcome: WebhookOutcome, counts: &Counts) -> Result<Response, ApiError> {
+    let status = if outcome == WebhookOutcome::Held {
+        202
+    } else {
+        200
+    };
+    http::json(
+        &WebhookReceipt {
+            outcome,
+            orders: counts.orders,
+            shipments: counts.shipments,
+            checkpoints: counts.checkpoints,
+        },
+        status,
+    )
+}

@@ -1,0 +1,221 @@
+//! The referral and loyalty effects of an ingested order (and a review's
+//! points): statements to run in the same transaction as what caused
+//! them. `aftercart_shared::referral` decides; the store's statements are
+//! conditional, so a redelivery or a race posts and pays nothing twice.
+
+use std::collections::HashMap;
+
+use aftercart_shared::ingest::OrderUpsert;
+use aftercart_shared::order::Order;
+use aftercart_shared::referral::{
+    FriendOrder, Incentive, LoyaltyEvent, LoyaltyProgram, MailboxKey, Points, ReferralProgram,
+    Referrer, decide_redemption, referral_codes, referral_points, reward_coupon,
+};
+use aftercart_shared::settings::SettingKey;
+use aftercart_shared::{ShopId, UnixTime};
+use worker::D1PreparedStatement;
+
+use crate::ctx::random_u64;
+use crate::error::ApiError;
+use crate::store::{NewPosting, NewRedemption, Outcome, Store};
+
+/// The shop's referral and loyalty programs, as stored (validated on write).
+#[derive(Debug, Default)]
+pub struct Programs {
+    pub referrals: Option<ReferralProgram>,
+    pub loyalty: Option<LoyaltyProgram>,
+}
+
+impl Programs {
+    pub fn from_settings(settings: &HashMap<String, String>) -> Result<Self, ApiError> {
+        let stored = |key: SettingKey, err: String| {
+            ApiError::internal(format!("stored {} is invalid: {err}", key.name()))
+        };
+        Ok(Self {
+            referrals: settings
+                .get(SettingKey::Referrals.name())
+                .map(|json| ReferralProgram::from_json(json))
+                .transpose()
+                .map_err(|e| stored(SettingKey::Referrals, e.to_string()))?,
+            loyalty: settings
+                .get(SettingKey::Loyalty.name())
+                .map(|json| LoyaltyProgram::from_json(json))
+                .transpose()
+                .map_err(|e| stored(SettingKey::Loyalty, e.to_string()))?,
+        })
+    }
+
+    pub async fn load(store: &Store, shop: &ShopId) -> Result<Self, ApiError> {
+        let settings = store
+            .settings(shop, &[SettingKey::Referrals, SettingKey::Loyalty])
+            .await?;
+        Self::from_settings(&settings)
+    }
+}
+
+/// The referral and loyalty statements for one ingested order, to run in
+/// the ingest's transaction after the order's own writes:
+///
+/// * purchase points for a live order, once (`purchase:{order}`), and the
+///   same points taken back once it is cancelled (`cancelled:{order}`);
+/// * the decision on a referral code it carries, once per order, with the
+///   referrer's reward.
+///
+/// A cancelled order redeems nothing. Reads happen here, before the
+/// transaction; the statements are conditional, so a concurrent delivery
+/// of the same order decides at most once.
+pub async fn order_effects(
+    store: &Store,
+    shop: &ShopId,
+    order: &OrderUpsert,
+    programs: &Programs,
+    now: UnixTime,
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    let mut statements = Vec::new();
+    if order.cancelled_at.is_some() {
+        statements.push(store.take_back_purchase(shop, &order.id, now)?);
+        return Ok(statements);
+    }
+    let Some(email) = &order.email else {
+        return Ok(statements);
+    };
+    let mailbox = MailboxKey::of(email);
+    if let Some(loyalty) = &programs.loyalty {
+        let posting = loyalty
+            .rules(&order.currency)
+            .posting(&LoyaltyEvent::Purchase {
+                amount_minor: order.subtotal_minor,
+            });
+        if posting.points() > Points(0) {
+            let source = format!("purchase:{}", order.id);
+            statements.push(store.posting_for_live_order(
+                shop,
+                &order.id,
+                &NewPosting {
+                    source: &source,
+                    mailbox: mailbox.as_str(),
+                    posting,
+                    at: now,
+                },
+            )?);
+        }
+    }
+    if let Some(program) = &programs.referrals {
+        statements.extend(redemption(store, shop, order, program, programs, now).await?);
+    }
+    Ok(statements)
+}
+
+async fn redemption(
+    store: &Store,
+    shop: &ShopId,
+    order: &OrderUpsert,
+    program: &ReferralProgram,
+    programs: &Programs,
+    now: UnixTime,
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    let codes = referral_codes(&order.discount_codes);
+    if codes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (decided, owner) = store.redemption_start(shop, &order.id, &codes).await?;
+    let (false, Some(owner)) = (decided, owner) else {
+        return Ok(Vec::new());
+    };
+    let Some(friend) = FriendOrder::of(order, owner.code.clone()) else {
+        return Ok(Vec::new());
+    };
+    let (history, customers) = store.redemption_history(shop, &friend, &owner).await?;
+    let referrer = Referrer {
+        customers,
+        email: owner.email.clone(),
+        code: owner.code.clone(),
+    };
+    let decision = decide_redemption(&referrer, &friend, &history, &program.settings(), now);
+    let friend_mailbox = MailboxKey::of(&friend.email);
+    let coupon = match &decision {
+        Ok(reward) if !matches!(reward.incentive, Incentive::Points { .. }) => {
+            Some(reward_coupon(random_u64()?))
+        }
+        _ => None,
+    };
+    let outcome = match &decision {
+        Ok(reward) => Outcome::Rewarded {
+            incentive: stored_json(&reward.incentive),
+            coupon: coupon.as_deref(),
+        },
+        Err(refusal) => match refusal.fraud_flag() {
+            Some(flag) => Outcome::Flagged {
+                flag,
+                refusal: stored_json(refusal),
+            },
+            None => Outcome::Refused {
+                refusal: stored_json(refusal),
+            },
+        },
+    };
+    let mut statements = vec![store.redemption(
+        shop,
+        &NewRedemption {
+            order: &order.id,
+            code: &owner.code,
+            friend: &friend_mailbox,
+            outcome,
+            at: now,
+        },
+    )?];
+    if let Ok(reward) = &decision {
+        let posting = referral_points(&reward.incentive, programs.loyalty.as_ref());
+        if posting.points() > Points(0) {
+            let source = format!("referral:{}", order.id);
+            statements.push(store.posting_after_redemption(
+                shop,
+                &NewPosting {
+                    source: &source,
+                    mailbox: &owner.mailbox,
+                    posting,
+                    at: now,
+                },
+            )?);
+        }
+    }
+    Ok(statements)
+}
+
+/// An incentive or a refusal as stored: its wire JSON.
+fn stored_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// The review's points, once per review, when the shop runs a loyalty
+/// program; for the review's own transaction.
+pub fn review_posting(
+    store: &Store,
+    shop: &ShopId,
+    loyalty: Option<&LoyaltyProgram>,
+    order: &Order,
+    review_id: &str,
+    mailbox: &str,
+    now: UnixTime,
+) -> Result<Option<D1PreparedStatement>, ApiError> {
+    let Some(loyalty) = loyalty else {
+        return Ok(None);
+    };
+    let posting = loyalty
+        .rules(&order.currency)
+        .posting(&LoyaltyEvent::ReviewWritten);
+    if posting.points() == Points(0) {
+        return Ok(None);
+    }
+    let source = format!("review:{review_id}");
+    let statement = store.posting(
+        shop,
+        &NewPosting {
+            source: &source,
+            mailbox,
+            posting,
+            at: now,
+        },
+    )?;
+    Ok(Some(statement))
+}

@@ -1,0 +1,277 @@
+//! The route table, pinned: every route, its 405s and 404s, and the order
+//! in which a path's parts are checked.
+
+use super::*;
+
+fn parse(method: &Method, path: &str) -> Result<Route, String> {
+    Route::parse(method, path).map_err(|err| format!("{err:?}"))
+}
+
+fn shop() -> ShopId {
+    ShopId::parse("desk").unwrap()
+}
+
+fn order() -> OrderId {
+    OrderId::parse("o-1").unwrap()
+}
+
+fn shopper(order: Option<OrderId>, route: ShopperRoute) -> Route {
+    Route::Shopper {
+        shop: shop(),
+        order,
+        route,
+    }
+}
+
+fn merchant(route: MerchantRoute) -> Route {
+    Route::Merchant {
+        shop: shop(),
+        route,
+    }
+}
+
+/// Every route: its method, a path, and what it parses to.
+fn table() -> Vec<(Method, &'static str, Route)> {
+    use Method::{Get, Post, Put};
+    let o = || Some(order());
+    vec![
+        (Get, "/healthz", Route::Public(Public::Health)),
+        (
+            Post,
+            "/v1/shops/desk/lookup",
+            Route::Public(Public::Lookup { shop: shop() }),
+        ),
+        (
+            Get,
+            "/v1/shops/desk/order",
+            shopper(None, ShopperRoute::Order),
+        ),
+        (
+            Get,
+            "/v1/shops/desk/orders/o-1",
+            shopper(o(), ShopperRoute::Order),
+        ),
+        (
+            Get,
+            "/v1/shops/desk/orders/o-1/returns",
+            shopper(o(), ShopperRoute::ReturnOptions),
+        ),
+        (
+            Post,
+            "/v1/shops/desk/orders/o-1/returns",
+            shopper(o(), ShopperRoute::CreateReturn),
+        ),
+        (
+            Post,
+            "/v1/shops/desk/orders/o-1/returns/R-1/cancel",
+            shopper(o(), ShopperRoute::CancelReturn { rma: "R-1".into() }),
+        ),
+        (
+            Get,
+            "/v1/shops/desk/orders/o-1/engagement",
+            shopper(o(), ShopperRoute::Engagement),
+        ),
+        (
+            Post,
+            "/v1/shops/desk/orders/o-1/engagement/events",
+            shopper(o(), ShopperRoute::PromptEvent),
+        ),
+        (
+            Post,
+            "/v1/shops/desk/orders/o-1/reviews",
+            shopper(o(), ShopperRoute::SubmitReview),
+        ),
+        (
+            Post,
+            "/v1/shops/desk/orders/o-1/nps",
+            shopper(o(), ShopperRoute::Nps),
+        ),
+        (
+            Get,
+            "/v1/shops/desk/orders/o-1/rewards",
+            shopper(o(), ShopperRoute::Rewards),
+        ),
+        (
+            Get,
+            "/v1/shops/desk/products/p-1/reviews",
+            Route::Public(Public::ProductReviews {
+                shop: shop(),
+                product: ProductId::parse("p-1").unwrap(),
+            }),
+        ),
+        (
+            Get,
+            "/r/ABC",
+            Route::Public(Public::ReferralLink { code: "ABC".into() }),
+        ),
+        (
+            Post,
+            "/v1/webhooks/desk/shopify",
+            Route::Public(Public::Webhook {
+                shop: shop(),
+                source: Source::Shopify,
+            }),
+        ),
+        (
+            Post,
+            "/v1/admin/shops/desk/links",
+            merchant(MerchantRoute::DeepLink),
+        ),
+        (
+            Get,
+            "/v1/admin/shops/desk/returns",
+            merchant(MerchantRoute::Returns),
+        ),
+        (
+            Get,
+            "/v1/admin/shops/desk/returns/R-1",
+            merchant(MerchantRoute::Return { rma: "R-1".into() }),
+        ),
+        (
+            Post,
+            "/v1/admin/shops/desk/returns/R-1/approve",
+            merchant(MerchantRoute::Transition {
+                rma: "R-1".into(),
+                event: ReturnEvent::Approve,
+            }),
+        ),
+        (
+            Get,
+            "/v1/admin/shops/desk/settings/returns_policy",
+            merchant(MerchantRoute::GetSetting {
+                key: SettingKey::ReturnsPolicy,
+            }),
+        ),
+        (
+            Put,
+            "/v1/admin/shops/desk/settings/returns_policy",
+            merchant(MerchantRoute::PutSetting {
+                key: SettingKey::ReturnsPolicy,
+            }),
+        ),
+        (
+            Get,
+            "/v1/admin/shops/desk/webhook-deliveries",
+            merchant(MerchantRoute::Deliveries),
+        ),
+        (
+            Post,
+            "/v1/admin/shops/desk/webhook-deliveries/7/retry",
+            merchant(MerchantRoute::RetryDelivery { id: "7".into() }),
+        ),
+        (
+            Get,
+            "/v1/admin/shops/desk/reviews",
+            merchant(MerchantRoute::ReviewQueue),
+        ),
+        (
+            Post,
+            "/v1/admin/shops/desk/reviews/rv_1",
+            merchant(MerchantRoute::ModerateReview {
+                review: "rv_1".into(),
+            }),
+        ),
+        (
+            Get,
+            "/v1/admin/shops/desk/referral-flags",
+            merchant(MerchantRoute::ReferralFlags),
+        ),
+        (
+            Get,
+            "/v1/admin/shops/desk/analytics",
+            merchant(MerchantRoute::Analytics),
+        ),
+        (
+            Get,
+            "/widget.js",
+            Route::Public(Public::Asset(Asset::Loader)),
+        ),
+    ]
+}
+
+#[test]
+fn every_route_parses_and_head_reads_like_get() {
+    for (method, path, route) in table() {
+        assert_eq!(parse(&method, path), Ok(route.clone()), "{method:?} {path}");
+        if method == Method::Get {
+            assert_eq!(parse(&Method::Head, path), Ok(route), "HEAD {path}");
+        }
+    }
+}
+
+#[test]
+fn a_known_path_with_another_method_is_405() {
+    let table = table();
+    for (_, path, _) in &table {
+        for method in [Method::Get, Method::Post, Method::Put, Method::Delete] {
+            if table.iter().any(|(m, p, _)| p == path && *m == method) {
+                continue;
+            }
+            // `/v1/...` answers OPTIONS itself; DELETE is never routed.
+            assert_eq!(
+                parse(&method, path),
+                Err("MethodNotAllowed".to_owned()),
+                "{method:?} {path}"
+            );
+        }
+    }
+}
+
+#[test]
+fn unknown_paths_are_404_and_v1_answers_preflight() {
+    for path in [
+        "/v1/shops/desk",
+        "/v1/admin/shops/desk/settings",
+        "/nope",
+        "/w/x.exe",
+    ] {
+        assert_eq!(
+            parse(&Method::Get, path),
+            Err("NotFound(\"No such resource.\")".to_owned()),
+            "{path}"
+        );
+    }
+    for path in ["/v1/shops/desk/lookup", "/v1/anything"] {
+        assert_eq!(
+            parse(&Method::Options, path),
+            Ok(Route::Public(Public::Preflight))
+        );
+    }
+    assert_eq!(
+        parse(&Method::Options, "/healthz"),
+        Err("MethodNotAllowed".to_owned())
+    );
+}
+
+#[test]
+fn the_method_is_checked_before_the_ids_and_the_shop_before_the_rest() {
+    let not_found = |what: &str| Err(format!("NotFound(\"No such {what}.\")"));
+    assert_eq!(
+        parse(&Method::Put, "/v1/shops/BAD SHOP/orders/o-1"),
+        Err("MethodNotAllowed".to_owned())
+    );
+    assert_eq!(
+        parse(&Method::Get, "/v1/shops/BAD SHOP/orders/o-1"),
+        not_found("shop")
+    );
+    assert_eq!(
+        parse(&Method::Get, "/v1/shops/desk/orders/BAD ORDER"),
+        not_found("order")
+    );
+    assert_eq!(
+        parse(&Method::Get, "/v1/admin/shops/BAD SHOP/settings/nope"),
+        not_found("shop")
+    );
+    assert_eq!(
+        parse(&Method::Get, "/v1/admin/shops/desk/settings/nope"),
+        not_found("setting")
+    );
+    assert_eq!(
+        parse(&Method::Post, "/v1/admin/shops/desk/returns/R-1/explode"),
+        not_found("return action")
+    );
+    assert_eq!(
+        parse(&Method::Post, "/v1/webhooks/desk/fax"),
+        not_found("webhook source")
+    );
+}

@@ -1,0 +1,118 @@
+//! The shop itself: its name, its admin keys and its settings.
+
+use std::collections::HashMap;
+
+use aftercart_shared::ShopId;
+use aftercart_shared::settings::SettingKey;
+use serde::Deserialize;
+use worker::{D1PreparedStatement, D1Result};
+
+use super::db::Store;
+use super::error::Error;
+use super::row::{json_list, rows, text};
+
+#[derive(Deserialize)]
+struct SettingRow {
+    key: String,
+    value: String,
+}
+
+impl Store {
+    pub async fn admin_key_matches(&self, shop: &ShopId, key_sha256: &str) -> Result<bool, Error> {
+        #[derive(Deserialize)]
+        struct Row {
+            #[allow(dead_code, reason = "the row's existence is the answer")]
+            shop_id: String,
+        }
+        let row: Option<Row> = self
+            .statement(
+                "SELECT shop_id FROM admin_keys WHERE shop_id = ?1 AND key_sha256 = ?2",
+                &[text(shop.as_str()), text(key_sha256)],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.is_some())
+    }
+
+    /// The shop's display name ("Nordlys Outdoor"), or `None` for no such shop.
+    pub async fn shop_name(&self, shop: &ShopId) -> Result<Option<String>, Error> {
+        #[derive(Deserialize)]
+        struct Row {
+            name: String,
+        }
+        let row: Option<Row> = self
+            .statement(
+                "SELECT name FROM shops WHERE id = ?1",
+                &[text(shop.as_str())],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.map(|r| r.name))
+    }
+
+    /// A merchant setting stored as JSON, e.g. the returns policy.
+    pub async fn setting(&self, shop: &ShopId, key: SettingKey) -> Result<Option<String>, Error> {
+        #[derive(Deserialize)]
+        struct Row {
+            value: String,
+        }
+        let row: Option<Row> = self
+            .statement(
+                "SELECT value FROM shop_settings WHERE shop_id = ?1 AND key = ?2",
+                &[text(shop.as_str()), text(key.name())],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.map(|r| r.value))
+    }
+
+    /// The stored documents of `keys`, by key name.
+    pub async fn settings(
+        &self,
+        shop: &ShopId,
+        keys: &[SettingKey],
+    ) -> Result<HashMap<String, String>, Error> {
+        let result = self.settings_statement(shop, keys)?.all().await?;
+        settings_map(&result)
+    }
+
+    pub(super) fn settings_statement(
+        &self,
+        shop: &ShopId,
+        keys: &[SettingKey],
+    ) -> Result<D1PreparedStatement, Error> {
+        self.statement(
+            "SELECT key, value FROM shop_settings WHERE shop_id = ?1 \
+             AND key IN (SELECT value FROM json_each(?2))",
+            &[
+                text(shop.as_str()),
+                json_list(keys.iter().map(|k| k.name())),
+            ],
+        )
+    }
+
+    /// Stores a validated setting document, replacing any earlier one.
+    pub async fn put_setting(
+        &self,
+        shop: &ShopId,
+        key: SettingKey,
+        value: &str,
+    ) -> Result<(), Error> {
+        self.statement(
+            "INSERT INTO shop_settings (shop_id, key, value) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (shop_id, key) DO UPDATE SET value = excluded.value",
+            &[text(shop.as_str()), text(key.name()), text(value)],
+        )?
+        .run()
+        .await?;
+        Ok(())
+    }
+}
+
+/// A result of `key, value` rows as a map.
+pub(super) fn settings_map(result: &D1Result) -> Result<HashMap<String, String>, Error> {
+    Ok(rows::<SettingRow>(result)?
+        .into_iter()
+        .map(|r| (r.key, r.value))
+        .collect())
+}
