@@ -17,7 +17,6 @@ mod error;
 mod flows;
 mod http;
 mod limiter;
-mod names;
 mod page;
 mod routes;
 mod store;

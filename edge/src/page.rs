@@ -3,7 +3,7 @@
 //! the store reads one row more than the page, and that row says whether
 //! another page follows. The public reviews page by number instead.
 
-use aftercart_shared::admin_api::FlagCursor;
+use aftercart_shared::api::admin::FlagCursor;
 use aftercart_shared::reviews::ReviewCursor;
 use worker::Request;
 

@@ -7,6 +7,7 @@ use aftercart_shared::engage::ProductId;
 use aftercart_shared::ingest::Source;
 use aftercart_shared::returns::ReturnEvent;
 use aftercart_shared::settings::SettingKey;
+use aftercart_shared::wire::WireName;
 use aftercart_shared::{OrderId, ShopId};
 use worker::{Method, Request, Response};
 
@@ -309,7 +310,7 @@ impl MerchantRoute {
                 shop()?,
                 Self::Transition {
                     rma: rma.to_owned(),
-                    event: ReturnEvent::from_name(event)
+                    event: ReturnEvent::from_wire_name(event)
                         .ok_or(ApiError::NotFound("No such return action."))?,
                 },
             ),
@@ -348,7 +349,7 @@ fn order_id(raw: &str) -> Result<OrderId, ApiError> {
 }
 
 fn setting_key(raw: &str) -> Result<SettingKey, ApiError> {
-    SettingKey::from_name(raw).ok_or(ApiError::NotFound("No such setting."))
+    SettingKey::from_wire_name(raw).ok_or(ApiError::NotFound("No such setting."))
 }
 
 fn shop_id(raw: &str) -> Result<ShopId, ApiError> {

@@ -3,9 +3,10 @@
 //! rules in `aftercart_shared::engage` decide; this module reads, stores and
 //! answers.
 
-use aftercart_shared::api::{EngagementView, NpsSubmission, PromptEventRequest, PromptView};
+use aftercart_shared::api::engage::{
+    EngagementView, NpsSubmission, PromptEventRequest, PromptView,
+};
 use aftercart_shared::engage::{Action, EventOutcome, EventRefusal, Prompt};
-use aftercart_shared::reviews::NpsAnswer;
 use worker::{Request, Response};
 
 use crate::auth::Shopper;
@@ -13,8 +14,8 @@ use crate::ctx::Ctx;
 use crate::error::ApiError;
 use crate::flows::engage;
 use crate::http;
-use crate::names::wire_name;
 use crate::store::Insert;
+use aftercart_shared::wire::WireName;
 
 /// `GET /v1/shops/{shop}/orders/{orderId}/engagement`. Reading does not
 /// count as showing: the widget reports a showing once it rendered one.
@@ -36,7 +37,7 @@ pub async fn view(ctx: &Ctx<'_>, req: &Request, shopper: Shopper) -> Result<Resp
     http::json(
         &EngagementView {
             prompt,
-            rule: wire_name(&decision.rule()),
+            rule: decision.rule().wire_name().to_owned(),
         },
         200,
     )
@@ -88,7 +89,9 @@ fn refusal(refusal: EventRefusal) -> ApiError {
 /// `POST …/nps`: once per order.
 pub async fn nps(ctx: &Ctx<'_>, req: &mut Request, shopper: Shopper) -> Result<Response, ApiError> {
     let body: NpsSubmission = http::read_json(req).await?;
-    let answer = NpsAnswer::parse(&body).map_err(|err| ApiError::invalid(err.field(), &err))?;
+    let answer = body
+        .parse()
+        .map_err(|err| ApiError::invalid(err.field(), &err))?;
     let store = ctx.store()?;
     let loaded = engage::load(store, shopper.shop(), shopper.order()).await?;
     if loaded.order.cancelled_at.is_some() {

@@ -1,7 +1,7 @@
 //! The shopper's orders: look one up by number and email, read it with
 //! the token.
 
-use aftercart_shared::api::{LookupRequest, LookupResponse, OrderSummary, OrderView};
+use aftercart_shared::api::shopper::{LookupRequest, LookupResponse, OrderSummary, OrderView};
 use aftercart_shared::order::TransitHistory;
 use aftercart_shared::token::{LOOKUP_TOKEN_TTL_SECS, OrderGrant};
 use aftercart_shared::{OrderId, ShopId, UnixTime};
@@ -101,12 +101,12 @@ fn view_with_tokens(
         auth::mint(ctx, &grant)
     };
     let token = mint(&bundle.order.id)?;
-    let mut view = bundle.order.view_with_history(now, history);
+    let mut view = OrderView::with_history(&bundle.order, now, history);
     view.other_orders = bundle
         .others
         .iter()
         .map(|other| {
-            let summary = other.view(now);
+            let summary = OrderView::of(other, now);
             Ok(OrderSummary {
                 token: mint(&other.id)?,
                 id: summary.id,

@@ -3,17 +3,19 @@
 //! module reads, stores and answers.
 
 use aftercart_shared::ShopId;
-use aftercart_shared::api::{
-    Problem, ProblemCode, ReasonOption, ResolutionOffer, ReturnHistoryEntry, ReturnItemOption,
-    ReturnOptions, ReturnRefused, ReturnView,
+use aftercart_shared::api::shopper::{
+    ReasonOption, ResolutionOffer, ReturnItemOption, ReturnOptions, ReturnRefused, ReturnView,
 };
+use aftercart_shared::api::{Problem, ProblemCode};
 use aftercart_shared::i18n::Lang;
+use aftercart_shared::returns::ReturnHistoryEntry;
 use aftercart_shared::returns::{
     self, Actor, ItemRefusal, ProductCatalog, Refusal, ReturnEvent, ReturnPolicy, ReturnRequest,
     ReturnableOrder, RmaNumber,
 };
 use aftercart_shared::settings::SettingKey;
 use aftercart_shared::token::sha256_hex;
+use aftercart_shared::wire::WireName;
 use futures_util::future::{try_join, try_join4};
 use worker::{Request, Response};
 
@@ -228,13 +230,13 @@ async fn policy(store: &Store, shop: &ShopId) -> Result<(ReturnPolicy, ProductCa
         )
         .await?;
     let policy = settings
-        .get(SettingKey::ReturnsPolicy.name())
+        .get(SettingKey::ReturnsPolicy.wire_name())
         .ok_or(ApiError::NotFound(
             "This shop does not take returns online.",
         ))?;
     let policy = ReturnPolicy::from_json(policy)
         .map_err(|err| ApiError::internal(format!("stored returns policy is invalid: {err}")))?;
-    let catalog = match settings.get(SettingKey::ProductCatalog.name()) {
+    let catalog = match settings.get(SettingKey::ProductCatalog.wire_name()) {
         Some(json) => serde_json::from_str(json).map_err(|err| {
             ApiError::internal(format!("stored product catalog is invalid: {err}"))
         })?,

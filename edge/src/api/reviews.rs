@@ -3,9 +3,9 @@
 //! merchant's queue is in `admin::reviews`.
 
 use aftercart_shared::ShopId;
-use aftercart_shared::api::{ProductReviews, ReviewReceipt, ReviewSubmission};
+use aftercart_shared::api::engage::{ProductReviews, ReviewReceipt, ReviewSubmission};
 use aftercart_shared::engage::{Action, Delivery, ProductId, Prompt};
-use aftercart_shared::reviews::{self, PAGE_SIZE, ValidReview, author_name, review_id};
+use aftercart_shared::reviews::{self, PAGE_SIZE, author_name, review_id};
 use worker::{Request, Response};
 
 use crate::auth::Shopper;
@@ -28,7 +28,9 @@ pub async fn submit(
     let (shop, order) = (shopper.shop(), shopper.order());
     let now = ctx.now();
     let body: ReviewSubmission = http::read_json(req).await?;
-    let review = ValidReview::parse(&body).map_err(|err| ApiError::invalid(err.field(), &err))?;
+    let review = body
+        .parse()
+        .map_err(|err| ApiError::invalid(err.field(), &err))?;
     let store = ctx.store()?;
     let loaded = engage::load(store, shop, order).await?;
     // From the settings alone, before and apart from the rating.

@@ -3,10 +3,11 @@
 //! `aftercart_shared::referral` decides; this module reads, stores and
 //! answers.
 
-use aftercart_shared::api::{LoyaltyView, ReferralCard, RewardsView};
+use aftercart_shared::api::engage::{LoyaltyView, ReferralCard, RewardsView};
+use aftercart_shared::device::Device;
 use aftercart_shared::engage::{Delivery, shopper_key};
 use aftercart_shared::i18n::Msg;
-use aftercart_shared::referral::{Device, Ledger, ReferralCode, ReferralProgram};
+use aftercart_shared::referral::{Ledger, ReferralCode, ReferralProgram};
 use aftercart_shared::{Email, OrderId, ShopId};
 use worker::{Method, Request, Response};
 

@@ -16,8 +16,8 @@ use worker::{AbortSignal, Env, Fetch, Headers, Method, Request, RequestInit, Req
 use crate::bindings;
 use crate::ctx::{Ctx, clock};
 use crate::error::ApiError;
-use crate::names::wire_name;
 use crate::store::{self, AttemptLog, OutboxRow, Store};
+use aftercart_shared::wire::WireName;
 
 /// A merchant endpoint that does not answer within this is a failed attempt.
 const TIMEOUT_MS: u32 = 10_000;
@@ -106,7 +106,7 @@ async fn render(
     let step = stored
         .history
         .iter()
-        .find(|e| wire_name(&e.to) == row.to_status)
+        .find(|e| e.to.wire_name() == row.to_status)
         .cloned()
         .ok_or("the event is not in the return's history")?;
     let event = ReturnWebhookEvent::new(

@@ -3,6 +3,7 @@
 //! them. `aftercart_shared::referral` decides; the store's statements are
 //! conditional, so a redelivery or a race posts and pays nothing twice.
 
+use aftercart_shared::wire::WireName;
 use std::collections::HashMap;
 
 use aftercart_shared::ingest::OrderUpsert;
@@ -29,16 +30,16 @@ pub struct Programs {
 impl Programs {
     pub fn from_settings(settings: &HashMap<String, String>) -> Result<Self, ApiError> {
         let stored = |key: SettingKey, err: String| {
-            ApiError::internal(format!("stored {} is invalid: {err}", key.name()))
+            ApiError::internal(format!("stored {} is invalid: {err}", key.wire_name()))
         };
         Ok(Self {
             referrals: settings
-                .get(SettingKey::Referrals.name())
+                .get(SettingKey::Referrals.wire_name())
                 .map(|json| ReferralProgram::from_json(json))
                 .transpose()
                 .map_err(|e| stored(SettingKey::Referrals, e.to_string()))?,
             loyalty: settings
-                .get(SettingKey::Loyalty.name())
+                .get(SettingKey::Loyalty.wire_name())
                 .map(|json| LoyaltyProgram::from_json(json))
                 .transpose()
                 .map_err(|e| stored(SettingKey::Loyalty, e.to_string()))?,

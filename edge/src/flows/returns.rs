@@ -9,8 +9,8 @@ use aftercart_shared::returns::{
 use aftercart_shared::{OrderId, ShopId, UnixTime};
 
 use crate::error::ApiError;
-use crate::names::wire_name;
 use crate::store::{Store, StoredReturn};
+use aftercart_shared::wire::WireName;
 
 /// The return `rma` names in `shop` (and `order`, for shoppers), or 404.
 pub async fn load(
@@ -78,7 +78,7 @@ pub struct Step<'a> {
 
 /// `in_transit` → "in transit".
 fn spoken(status: ReturnStatus) -> String {
-    wire_name(&status).replace('_', " ")
+    status.wire_name().replace('_', " ")
 }
 
 fn past_tense(event: ReturnEvent) -> &'static str {

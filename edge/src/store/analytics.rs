@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::db::Store;
 use super::error::Error;
 use super::row::{first, int, rows, text};
-use crate::names::wire_name;
+use aftercart_shared::wire::WireName;
 
 /// Orders placed in the period and not cancelled (`?1` shop, `?2`..`?3`).
 const COHORT: &str = "o.shop_id = ?1 AND o.placed_at >= ?2 AND o.placed_at < ?3 \
@@ -66,7 +66,7 @@ impl Store {
             int(period.from.secs()),
             int(period.to.secs()),
         ];
-        let review_request = wire_name(&PromptKind::ReviewRequest);
+        let review_request = PromptKind::ReviewRequest.wire_name();
         let [
             totals,
             returned,
@@ -116,7 +116,7 @@ impl Store {
                         text(shop.as_str()),
                         int(period.from.secs()),
                         int(period.to.secs()),
-                        text(&review_request),
+                        text(review_request),
                     ],
                 )?,
                 self.statement(

@@ -12,7 +12,7 @@ use super::db::Store;
 use super::error::{Error, Insert, once_on};
 use super::row::{bool_int, corrupt, first, int, json_list, named, opt_text, rows, text};
 use super::shop::settings_map;
-use crate::names::wire_name;
+use aftercart_shared::wire::WireName;
 
 /// What the scheduler needs beyond the order.
 pub struct EngagementInputs {
@@ -172,13 +172,13 @@ impl Store {
                 text(shop.as_str()),
                 text(event.mailbox),
                 text(event.order.as_str()),
-                text(&wire_name(&event.prompt.kind())),
+                text(event.prompt.kind().wire_name()),
                 opt_text(product_of(event.prompt)),
                 bool_int(matches!(
                     event.prompt,
                     Prompt::Recommendations { discount: true }
                 )),
-                text(&wire_name(&event.action)),
+                text(event.action.wire_name()),
                 int(event.at.secs()),
                 int(since),
             ],

@@ -4,6 +4,7 @@
 use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write};
 use aftercart_shared::ingest::{OrderUpsert, ShipmentUpsert, Source, TrackingNumber};
 use aftercart_shared::referral::MailboxKey;
+use aftercart_shared::wire::WireName;
 use aftercart_shared::{Email, OrderId, ShopId, UnixTime};
 use serde::Deserialize;
 use worker::D1PreparedStatement;
@@ -46,7 +47,7 @@ impl Store {
         Ok(self
             .statement(
                 "SELECT secret, previous_secret FROM webhook_secrets WHERE shop_id = ?1 AND source = ?2",
-                &[text(shop.as_str()), text(source.as_str())],
+                &[text(shop.as_str()), text(source.wire_name())],
             )?
             .first(None)
             .await?)
@@ -66,7 +67,7 @@ impl Store {
         let row: Option<Row> = self
             .statement(
                 "SELECT outcome FROM webhook_deliveries WHERE shop_id = ?1 AND source = ?2 AND delivery_id = ?3",
-                &[text(shop.as_str()), text(source.as_str()), text(delivery_id)],
+                &[text(shop.as_str()), text(source.wire_name()), text(delivery_id)],
             )?
             .first(None)
             .await?;
@@ -150,7 +151,7 @@ impl Store {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             &[
                 text(shop.as_str()),
-                text(delivery.source.as_str()),
+                text(delivery.source.wire_name()),
                 text(delivery.id),
                 opt_text(delivery.topic),
                 text(if held { "held" } else { "applied" }),
@@ -172,7 +173,7 @@ impl Store {
             &[
                 text(shop.as_str()),
                 text(&key.storage_key()),
-                text(delivery.source.as_str()),
+                text(delivery.source.wire_name()),
                 text(delivery.id),
                 opt_text(delivery.topic),
                 text(delivery.body),
@@ -354,7 +355,7 @@ impl Store {
                     key[1].clone(),
                     key[2].clone(),
                     int(c.occurred_at.secs()),
-                    text(c.status.as_str()),
+                    text(c.status.wire_name()),
                     text(&c.raw_status),
                     text(&c.message),
                     opt_text(c.sub_status.as_deref()),

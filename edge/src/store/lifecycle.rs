@@ -7,7 +7,7 @@ use aftercart_shared::returns::Transition;
 use super::db::Store;
 use super::error::Error;
 use super::row::{int, opt_text, text};
-use crate::names::wire_name;
+use aftercart_shared::wire::WireName;
 
 /// Inserts the outbox row for the event just written, when the shop has a
 /// webhook to send it to. `?1` shop, `?2` seq (or a subquery), `?3` status,
@@ -31,7 +31,7 @@ impl Store {
     ) -> Result<bool, Error> {
         let shop_arg = text(shop.as_str());
         let seq_arg = int(seq as i64);
-        let to = text(&wire_name(&step.to));
+        let to = text(step.to.wire_name());
         let at = int(step.at.secs());
         // `changes()` is the row count of the batch's previous statement:
         // the event is written only if the status moved, and the outbox row
@@ -44,7 +44,7 @@ impl Store {
                         shop_arg.clone(),
                         seq_arg.clone(),
                         to.clone(),
-                        text(&wire_name(&step.from)),
+                        text(step.from.wire_name()),
                     ],
                 )?,
                 self.statement(
@@ -54,8 +54,8 @@ impl Store {
                         shop_arg.clone(),
                         seq_arg.clone(),
                         at.clone(),
-                        text(&wire_name(&step.actor)),
-                        text(&wire_name(&step.from)),
+                        text(step.actor.wire_name()),
+                        text(step.from.wire_name()),
                         to.clone(),
                         opt_text(note),
                     ],

@@ -1,6 +1,7 @@
 //! Orders as the shopper sees them: one order with the same shopper's
 //! others, and the shop's past transit times.
 
+use aftercart_shared::wire::WireName;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -345,7 +346,7 @@ fn order(
 }
 
 fn checkpoint(row: &CheckpointRow) -> Result<Checkpoint, Error> {
-    let status = TrackingStatus::from_name(&row.status)
+    let status = TrackingStatus::from_wire_name(&row.status)
         .ok_or_else(|| corrupt("checkpoint status", &row.status))?;
     Ok(Checkpoint {
         status,

@@ -1,6 +1,6 @@
 //! The outbound webhook outbox and its delivery log.
 
-use aftercart_shared::admin_api::DeliveryState;
+use aftercart_shared::api::admin::DeliveryState;
 use aftercart_shared::outbound::NextStep;
 use aftercart_shared::{ShopId, UnixTime};
 use serde::Deserialize;
@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 use super::db::Store;
 use super::error::Error;
 use super::row::{int, opt_text, rows, text};
-use crate::names::wire_name;
+use aftercart_shared::wire::WireName;
 
 /// One event waiting for (or done with) delivery.
 #[derive(Debug, Clone, Deserialize)]
@@ -126,7 +126,7 @@ impl Store {
             )?,
             self.statement(
                 "UPDATE webhook_outbox SET state = ?1, next_attempt_at = ?2 WHERE id = ?3",
-                &[text(&wire_name(&state)), next_at, int(id)],
+                &[text(state.wire_name()), next_at, int(id)],
             )?,
         ])
         .await?;

@@ -3,9 +3,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use aftercart_shared::admin_api::{FlagCursor, ReferralFlag};
+use aftercart_shared::api::admin::{FlagCursor, ReferralFlag};
+use aftercart_shared::device::Device;
 use aftercart_shared::referral::{
-    CustomerId, Device, FraudFlag, FriendOrder, MailboxKey, Posting, ReferralCode, ReferralHistory,
+    CustomerId, FraudFlag, FriendOrder, MailboxKey, Posting, ReferralCode, ReferralHistory,
     Sighting,
 };
 use aftercart_shared::settings::SettingKey;
@@ -18,7 +19,7 @@ use super::error::Error;
 use super::loyalty::{PostingRow, posting};
 use super::row::{corrupt, first, int, json_list, named, opt_text, rows, text};
 use super::shop::settings_map;
-use crate::names::wire_name;
+use aftercart_shared::wire::WireName;
 
 /// A device is recorded at most once per this many seconds per shopper.
 const SIGHTING_EVERY_SECS: i64 = 3600;
@@ -240,7 +241,7 @@ impl Store {
                 "SELECT c.code AS code, c.shop_id AS shop_id, c.mailbox AS mailbox, c.email AS email, \
                  s.value AS program FROM referral_codes c LEFT JOIN shop_settings s \
                  ON s.shop_id = c.shop_id AND s.key = ?2 WHERE c.code = ?1",
-                &[text(code.as_str()), text(SettingKey::Referrals.name())],
+                &[text(code.as_str()), text(SettingKey::Referrals.wire_name())],
             )?
             .first(None)
             .await?;
@@ -438,7 +439,7 @@ impl Store {
                 "flagged",
                 None,
                 None,
-                Some(wire_name(flag)),
+                Some(flag.wire_name()),
                 Some(refusal.as_str()),
             ),
             Outcome::Refused { refusal } => ("refused", None, None, None, Some(refusal.as_str())),
@@ -456,7 +457,7 @@ impl Store {
                 text(outcome),
                 opt_text(incentive),
                 opt_text(coupon),
-                opt_text(flag.as_deref()),
+                opt_text(flag),
                 opt_text(refusal),
                 int(redemption.at.secs()),
             ],

@@ -1,7 +1,7 @@
 //! Returns as stored: reading them with their items and history, and
 //! creating one.
 
-use aftercart_shared::api::ReturnHistoryEntry;
+use aftercart_shared::returns::ReturnHistoryEntry;
 use aftercart_shared::returns::{
     ApprovedItem, ApprovedReturn, EarlierReturn, ReturnStatus, ReturnedUnits,
 };
@@ -13,7 +13,7 @@ use super::db::Store;
 use super::error::{Error, Refusal};
 use super::lifecycle;
 use super::row::{corrupt, int, named, opt_int, opt_text, rows, text};
-use crate::names::wire_name;
+use aftercart_shared::wire::WireName;
 
 /// A return as stored, with the request fingerprint that created it.
 #[derive(Debug)]
@@ -178,9 +178,7 @@ impl Store {
         let args = [
             text(shop.as_str()),
             filter.order.map_or(JsValue::NULL, |o| text(o.as_str())),
-            filter
-                .status
-                .map_or(JsValue::NULL, |s| text(&wire_name(&s))),
+            filter.status.map_or(JsValue::NULL, |s| text(s.wire_name())),
             seq_arg(filter.before_seq),
             seq_arg(filter.seq),
             int(i64::from(filter.limit.unwrap_or(u32::MAX >> 1))),
@@ -276,7 +274,7 @@ impl Store {
     ) -> Result<NewReturn, Error> {
         let shop_arg = text(shop.as_str());
         let seq = "(SELECT next FROM return_counters WHERE shop_id = ?1)";
-        let status = wire_name(&ReturnStatus::Requested);
+        let status = ReturnStatus::Requested.wire_name();
         let mut statements = vec![
             self.statement(
                 "INSERT INTO return_counters (shop_id, next) VALUES (?1, 1) \
@@ -292,8 +290,8 @@ impl Store {
                 &[
                     shop_arg.clone(),
                     text(order.as_str()),
-                    text(&status),
-                    text(&wire_name(&approved.resolution)),
+                    text(status),
+                    text(approved.resolution.wire_name()),
                     text(&approved.currency),
                     int(approved.items_minor),
                     int(approved.bonus_minor),
@@ -309,12 +307,12 @@ impl Store {
                     "INSERT INTO return_events (shop_id, seq, at, actor, from_status, to_status) \
                      VALUES (?1, {seq}, ?2, 'shopper', NULL, ?3)"
                 ),
-                &[shop_arg.clone(), int(now.secs()), text(&status)],
+                &[shop_arg.clone(), int(now.secs()), text(status)],
             )?,
             // Right after the event: it is guarded on that insert.
             self.statement(
                 &lifecycle::OUTBOX_FOR_EVENT.replace("{seq}", seq),
-                &[shop_arg.clone(), JsValue::NULL, text(&status), int(now.secs())],
+                &[shop_arg.clone(), JsValue::NULL, text(status), int(now.secs())],
             )?,
         ];
         for item in &approved.items {

@@ -1,9 +1,11 @@
 //! D1 access for reviews: storing one, the public listing, the merchant's
 //! queue and moderation.
 
-use aftercart_shared::api::{AdminReview, ModerationStatus, PublishedReview};
+use aftercart_shared::api::engage::AdminReview;
 use aftercart_shared::engage::ProductId;
+use aftercart_shared::reviews::{ModerationStatus, PublishedReview};
 use aftercart_shared::reviews::{RatingSummary, ReviewCursor};
+use aftercart_shared::wire::WireName;
 use aftercart_shared::{OrderId, ShopId, UnixTime};
 use serde::Deserialize;
 use worker::D1PreparedStatement;
@@ -56,7 +58,7 @@ const REVIEW_COLUMNS: &str = "id, order_id, line_item_id, product_id, author, ra
 
 fn review_row(row: ReviewRow) -> Result<AdminReview, Error> {
     Ok(AdminReview {
-        status: ModerationStatus::from_name(&row.status)
+        status: ModerationStatus::from_wire_name(&row.status)
             .ok_or_else(|| corrupt("review status", &row.status))?,
         id: row.id,
         order_id: row.order_id,
@@ -103,7 +105,7 @@ impl Store {
                 text(review.title),
                 text(review.body),
                 opt_text(review.photo_url),
-                text(review.status.as_str()),
+                text(review.status.wire_name()),
                 bool_int(review.verified),
                 bool_int(review.incentivized),
                 opt_text(review.coupon),
@@ -218,7 +220,7 @@ impl Store {
                 ),
                 &[
                     text(shop.as_str()),
-                    opt_text(status.map(ModerationStatus::as_str)),
+                    opt_text(status.map(ModerationStatus::wire_name)),
                     int(after_secs),
                     text(after_id),
                 ],
@@ -259,8 +261,8 @@ impl Store {
                 &[
                     text(shop.as_str()),
                     text(id),
-                    text(from.as_str()),
-                    text(to.as_str()),
+                    text(from.wire_name()),
+                    text(to.wire_name()),
                     int(at.secs()),
                 ],
             )?

@@ -1,5 +1,6 @@
 //! Values bound into statements and rows read out of results.
 
+use aftercart_shared::wire::WireName;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use worker::D1Result;
@@ -53,6 +54,6 @@ pub fn corrupt(what: &'static str, detail: impl std::fmt::Display) -> Error {
 }
 
 /// A stored enum, by its wire name.
-pub fn named<T: DeserializeOwned>(what: &'static str, name: &str) -> Result<T, Error> {
-    crate::names::from_wire_name(name).ok_or_else(|| corrupt(what, name))
+pub fn named<T: WireName>(what: &'static str, name: &str) -> Result<T, Error> {
+    T::from_wire_name(name).ok_or_else(|| corrupt(what, name))
 }

@@ -1,5 +1,6 @@
 //! The shop itself: its name, its admin keys and its settings.
 
+use aftercart_shared::wire::WireName;
 use std::collections::HashMap;
 
 use aftercart_shared::ShopId;
@@ -59,7 +60,7 @@ impl Store {
         let row: Option<Row> = self
             .statement(
                 "SELECT value FROM shop_settings WHERE shop_id = ?1 AND key = ?2",
-                &[text(shop.as_str()), text(key.name())],
+                &[text(shop.as_str()), text(key.wire_name())],
             )?
             .first(None)
             .await?;
@@ -86,7 +87,7 @@ impl Store {
              AND key IN (SELECT value FROM json_each(?2))",
             &[
                 text(shop.as_str()),
-                json_list(keys.iter().map(|k| k.name())),
+                json_list(keys.iter().map(|k| k.wire_name())),
             ],
         )
     }
@@ -101,7 +102,7 @@ impl Store {
         self.statement(
             "INSERT INTO shop_settings (shop_id, key, value) VALUES (?1, ?2, ?3) \
              ON CONFLICT (shop_id, key) DO UPDATE SET value = excluded.value",
-            &[text(shop.as_str()), text(key.name()), text(value)],
+            &[text(shop.as_str()), text(key.wire_name()), text(value)],
         )?
         .run()
         .await?;

@@ -2,7 +2,7 @@
 //! again (`flows::outbound` sends).
 
 use aftercart_shared::UnixTime;
-use aftercart_shared::admin_api::{
+use aftercart_shared::api::admin::{
     DEFAULT_PAGE, DeliveryAttempt, DeliveryPage, DeliveryState, WebhookDelivery,
 };
 use aftercart_shared::outbound;
@@ -14,9 +14,9 @@ use crate::ctx::Ctx;
 use crate::error::ApiError;
 use crate::flows;
 use crate::http;
-use crate::names::from_wire_name;
 use crate::page::{Page, PageRequest};
 use crate::store::{AttemptRow, OutboxRow};
+use aftercart_shared::wire::WireName;
 
 /// `GET /v1/admin/shops/{shop}/webhook-deliveries?cursor=`: newest first,
 /// each with every attempt.
@@ -67,11 +67,11 @@ pub async fn retry(ctx: &Ctx<'_>, merchant: Merchant, id: &str) -> Result<Respon
 /// A delivery as the admin API shows it.
 fn view(row: &OutboxRow, attempts: &[AttemptRow]) -> Result<WebhookDelivery, ApiError> {
     let corrupt = |what: &str| ApiError::internal(format!("stored webhook {what} is invalid"));
-    let status = |name: &str| from_wire_name::<ReturnStatus>(name).ok_or_else(|| corrupt("status"));
+    let status = |name: &str| ReturnStatus::from_wire_name(name).ok_or_else(|| corrupt("status"));
     let to = status(&row.to_status)?;
     let from = row.from_status.as_deref().map(status).transpose()?;
     let rma = RmaNumber::new(u64::try_from(row.seq).map_err(|_| corrupt("seq"))?);
-    let state = from_wire_name::<DeliveryState>(&row.state).ok_or_else(|| corrupt("state"))?;
+    let state = DeliveryState::from_wire_name(&row.state).ok_or_else(|| corrupt("state"))?;
     Ok(WebhookDelivery {
         id: row.id,
         event_id: outbound::event_id(rma, to),

@@ -2,7 +2,7 @@
 //! shipping email, opening one order without a lookup.
 
 use aftercart_shared::OrderId;
-use aftercart_shared::api::{DeepLinkRequest, DeepLinkResponse};
+use aftercart_shared::api::admin::{DeepLinkRequest, DeepLinkResponse};
 use aftercart_shared::token::OrderGrant;
 use worker::{Request, Response};
 

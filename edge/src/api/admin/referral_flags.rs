@@ -1,7 +1,7 @@
 //! `GET /v1/admin/shops/{shop}/referral-flags?cursor=`: suspected
 //! self-referrals, newest first.
 
-use aftercart_shared::admin_api::{DEFAULT_PAGE, FlagCursor, ReferralFlagPage};
+use aftercart_shared::api::admin::{DEFAULT_PAGE, FlagCursor, ReferralFlagPage};
 use worker::{Request, Response};
 
 use crate::auth::Merchant;

@@ -1,7 +1,7 @@
 //! Returns for merchants: the list, one return, and moving it along the
 //! lifecycle (`flows::returns`).
 
-use aftercart_shared::admin_api::{
+use aftercart_shared::api::admin::{
     AdminReturn, AdminReturnPage, DEFAULT_PAGE, MAX_PAGE, TransitionRequest,
 };
 use aftercart_shared::returns::{self, Actor, ReturnEvent, ReturnStatus, RmaNumber};
@@ -11,16 +11,16 @@ use crate::auth::Merchant;
 use crate::ctx::Ctx;
 use crate::error::ApiError;
 use crate::flows::{outbound, returns::Step};
-use crate::names::from_wire_name;
 use crate::page::{Page, PageRequest};
 use crate::store::{ReturnFilter, StoredReturn};
 use crate::{flows, http};
+use aftercart_shared::wire::WireName;
 
 /// `GET /v1/admin/shops/{shop}/returns?status=&cursor=&limit=`
 pub async fn list(ctx: &Ctx<'_>, req: &Request, merchant: Merchant) -> Result<Response, ApiError> {
     let status = http::query(req, "status")?
         .map(|raw| {
-            from_wire_name::<ReturnStatus>(&raw)
+            ReturnStatus::from_wire_name(&raw)
                 .ok_or_else(|| ApiError::invalid("status", "not a return status"))
         })
         .transpose()?;

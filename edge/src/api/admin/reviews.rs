@@ -1,7 +1,9 @@
 //! The merchant's review queue and moderation.
 
-use aftercart_shared::api::{AdminReviewList, ModerationRequest, ModerationStatus};
+use aftercart_shared::api::engage::{AdminReviewList, ModerationRequest};
+use aftercart_shared::reviews::ModerationStatus;
 use aftercart_shared::reviews::{self, ReviewCursor};
+use aftercart_shared::wire::WireName;
 use worker::{Request, Response};
 
 use crate::auth::Merchant;
@@ -17,7 +19,7 @@ const PAGE_SIZE: u32 = 50;
 pub async fn queue(ctx: &Ctx<'_>, req: &Request, merchant: Merchant) -> Result<Response, ApiError> {
     let status = http::query(req, "status")?
         .map(|raw| {
-            ModerationStatus::from_name(&raw).ok_or_else(|| {
+            ModerationStatus::from_wire_name(&raw).ok_or_else(|| {
                 ApiError::invalid("status", "must be pending, published or rejected")
             })
         })

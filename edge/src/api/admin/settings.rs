@@ -1,8 +1,9 @@
 //! `GET|PUT /v1/admin/shops/{shop}/settings/{key}`: the merchant's setting
 //! documents, each validated by its key's parser.
 
-use aftercart_shared::admin_api::SettingView;
+use aftercart_shared::api::admin::SettingView;
 use aftercart_shared::settings::{SettingError, SettingKey};
+use aftercart_shared::wire::WireName;
 use worker::{Request, Response};
 
 use crate::auth::Merchant;
@@ -21,12 +22,12 @@ pub async fn get(ctx: &Ctx<'_>, merchant: Merchant, key: SettingKey) -> Result<R
         .setting(merchant.shop(), key)
         .await?
         .ok_or(ApiError::NotFound("This setting is not set."))?;
-    let value = key
-        .public_view(&stored)
-        .map_err(|err| ApiError::internal(format!("stored {} is invalid: {err}", key.name())))?;
+    let value = key.public_view(&stored).map_err(|err| {
+        ApiError::internal(format!("stored {} is invalid: {err}", key.wire_name()))
+    })?;
     http::json(
         &SettingView {
-            key: key.name().to_owned(),
+            key: key.wire_name().to_owned(),
             value,
         },
         200,
@@ -45,7 +46,7 @@ pub async fn put(
         .map_err(|_| ApiError::InvalidJson("the body is not UTF-8".into()))?;
     let stored = key.validate(document).map_err(|err| match err {
         SettingError::Json(reason) => ApiError::InvalidJson(reason),
-        SettingError::Invalid(reason) => ApiError::invalid(key.name(), reason),
+        SettingError::Invalid(reason) => ApiError::invalid(key.wire_name(), reason),
     })?;
     ctx.store()?
         .put_setting(merchant.shop(), key, &stored)
@@ -53,7 +54,7 @@ pub async fn put(
     let value = key.public_view(&stored).map_err(ApiError::internal)?;
     http::json(
         &SettingView {
-            key: key.name().to_owned(),
+            key: key.wire_name().to_owned(),
             value,
         },
         200,
