@@ -23,10 +23,6 @@ mod scan;
 
 use crate::{Result, root, step};
 
-/// The edge's layering is checked once its restructuring (issue 10) lands;
-/// until then `cargo xtask layers --edge-layers` shows what it would say.
-pub const EDGE_LAYERS_ENFORCED: bool = false;
-
 /// A layering rule between the top-level modules of one crate.
 #[derive(Debug, Clone, Copy)]
 pub enum Rule {
@@ -73,17 +69,16 @@ struct Checked {
     rules: &'static [Rule],
 }
 
-/// `cargo xtask layers [--edge-layers]`.
+/// `cargo xtask layers`.
 pub fn run(args: &[String]) -> Result {
     match args {
-        [] => check_workspace(EDGE_LAYERS_ENFORCED),
-        [flag] if flag == "--edge-layers" => check_workspace(true),
-        other => Err(format!("unexpected arguments: {other:?} (expected --edge-layers)").into()),
+        [] => check_workspace(),
+        other => Err(format!("unexpected arguments: {other:?} (expected none)").into()),
     }
 }
 
 /// The check `cargo xtask test` runs first.
-pub fn check_workspace(edge_layers: bool) -> Result {
+pub fn check_workspace() -> Result {
     step("module layers (no import circles)");
     let crates = [
         Checked {
@@ -94,7 +89,7 @@ pub fn check_workspace(edge_layers: bool) -> Result {
         Checked {
             name: "edge",
             src: "edge/src",
-            rules: if edge_layers { EDGE_LAYERS } else { &[] },
+            rules: EDGE_LAYERS,
         },
         Checked {
             name: "widget",

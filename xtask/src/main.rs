@@ -49,7 +49,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <dev [--port N] | test [--e2e] | layers [--edge-layers] | bench [--size] | build | setup [--browser]>"
+                "usage: cargo xtask <dev [--port N] | test [--e2e] | layers | bench [--size] | build | setup [--browser]>"
             );
             return ExitCode::from(2);
         }

@@ -18,7 +18,7 @@ pub enum Scope {
 pub fn run(scope: Scope) -> Result {
     if scope == Scope::All {
         // Seconds, so it goes before the tools and the long builds.
-        layers::check_workspace(layers::EDGE_LAYERS_ENFORCED)?;
+        layers::check_workspace()?;
     }
     let tools = tools::ensure(Needs::TEST)?;
     let root = root();
