@@ -11,6 +11,10 @@ use crate::lookup::LookupForm;
 use crate::order::OrderPage;
 
 /// Which screen is showing.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "within the limit on wasm32, the only target the widget runs on"
+)]
 #[derive(Debug, Clone)]
 enum Screen {
     Lookup {
