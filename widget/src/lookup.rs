@@ -19,8 +19,8 @@ enum Invalid {
 }
 
 /// The first field that cannot be right. The edge parses authoritatively
-/// (`LookupRequest::parse`); this mirrors its rules without pulling the
-/// Unicode case tables that parser needs into the wasm.
+/// (`LookupRequest::parse`); this mirrors its rules without its Unicode
+/// case tables (ARCHITECTURE.md, "The widget's size").
 fn check(request: &LookupRequest) -> Option<Invalid> {
     let number = request.order_number.trim();
     let number = number.strip_prefix('#').unwrap_or(number);
