@@ -87,8 +87,8 @@ impl ApiError {
     }
 }
 
-// Display and Error let an `ApiError` travel through Leptos' `ErrorBoundary`.
-// The text is for developers; shoppers see `message()`.
+// Display and Error make `ApiError` an ordinary error type. The text is for
+// developers; shoppers see `message()`.
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self, f)
