@@ -11,6 +11,10 @@ use crate::lookup::LookupForm;
 use crate::order::OrderPage;
 
 /// Which screen is showing.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "within the limit on wasm32, the only target the widget runs on"
+)]
 #[derive(Debug, Clone)]
 enum Screen {
     Lookup {
@@ -55,7 +59,7 @@ pub fn App(
     let (error, set_error) = signal(None::<ApiError>);
 
     // A plain task rather than an `Action`: one in-flight flag and one
-    // error are all the form needs, and it keeps the wasm small.
+    // error are all the form needs (ARCHITECTURE.md, "The widget's size").
     let lookup = move |request: LookupRequest| {
         let api = api.clone();
         set_busy.set(true);

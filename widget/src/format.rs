@@ -1,7 +1,7 @@
 //! Dates and money in the shopper's language, via the browser's `Intl`.
 //!
 //! The browser already ships every locale's calendar and currency rules, so
-//! the wasm carries none of them.
+//! the wasm carries none of them (ARCHITECTURE.md, "The widget's size").
 
 use aftercart_shared::UnixTime;
 use aftercart_shared::i18n::Lang;
@@ -105,8 +105,8 @@ pub fn number(lang: Lang, n: u64) -> String {
 
 /// A count in plain decimal digits ("12"), for `{n}`-style placeholders.
 ///
-/// Hand-rolled rather than `to_string()`: integer `Display` is the widget's
-/// only use of `core::fmt`'s number formatting.
+/// Hand-rolled rather than `to_string()`, which would pull `core::fmt`'s
+/// number formatting into the wasm (ARCHITECTURE.md, "The widget's size").
 pub fn count(n: usize) -> String {
     let mut digits = Vec::new();
     let mut rest = n;

@@ -5,12 +5,13 @@
 
 mod api;
 mod app;
-mod decode;
 mod engage;
 mod format;
+mod load;
 mod lookup;
 mod order;
 mod returns;
+mod ui;
 
 use aftercart_shared::i18n::Lang;
 use wasm_bindgen::prelude::*;

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::format::aria_bool;
+use crate::ui::{self, Spinner};
 
 /// Which field failed the local check, so it can be marked and focused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +19,8 @@ enum Invalid {
 }
 
 /// The first field that cannot be right. The edge parses authoritatively
-/// (`LookupRequest::parse`); this mirrors its rules without pulling the
-/// Unicode case tables that parser needs into the wasm.
+/// (`LookupRequest::parse`); this mirrors its rules without its Unicode
+/// case tables (ARCHITECTURE.md, "The widget's size").
 fn check(request: &LookupRequest) -> Option<Invalid> {
     let number = request.order_number.trim();
     let number = number.strip_prefix('#').unwrap_or(number);
@@ -59,11 +60,7 @@ pub fn LookupForm(
     let (invalid, set_invalid) = signal(None::<Invalid>);
 
     if focus {
-        Effect::new(move || {
-            if let Some(input) = number_input.get() {
-                let _ = input.focus();
-            }
-        });
+        ui::focus_first_render(number_input);
     }
 
     let submit = move |event: SubmitEvent| {
@@ -155,7 +152,7 @@ pub fn LookupForm(
                 {move || status().map(|msg| lang.text(msg))}
             </div>
             <button class="ac-button" type="submit" aria-disabled=move || aria_bool(busy.get())>
-                <span class="ac-spinner" aria-hidden="true" class:ac-hidden=move || !busy.get()></span>
+                <Spinner busy=busy />
                 {move || lang.text(if busy.get() { Msg::LookingUp } else if can_retry() { Msg::TryAgain } else { Msg::LookupSubmit })}
             </button>
         </form>

@@ -73,6 +73,8 @@ fn static_checks_and_unit_tests(cargo: &dyn Fn() -> Command) -> Result {
         "--package",
         "aftercart-shared",
         "--package",
+        "aftercart-widget",
+        "--package",
         "xtask",
     ]))
 }

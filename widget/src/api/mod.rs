@@ -1,7 +1,14 @@
 //! Every HTTP call the widget makes, and the typed errors they map to.
 //!
 //! Components never see status codes or problem documents: they get an
-//! [`ApiError`], which knows the one message a shopper should read.
+//! [`ApiError`], which knows the one message a shopper should read. Bodies
+//! are written by [`encode`] and read by [`decode`].
+
+mod decode;
+mod encode;
+mod names;
+#[cfg(test)]
+mod tests;
 
 use std::fmt;
 use std::sync::Arc;
@@ -13,12 +20,12 @@ use aftercart_shared::api::{
 };
 use aftercart_shared::engage::{Action, Prompt};
 use aftercart_shared::i18n::{Lang, Msg};
-use aftercart_shared::returns::{ItemRefusal, Resolution, ReturnRequest};
+use aftercart_shared::returns::{ItemRefusal, ReturnRequest};
 use gloo_net::http::{Request, Response};
-use js_sys::{Array, JSON, Object, Reflect};
+use js_sys::JSON;
 use wasm_bindgen::JsValue;
 
-use crate::decode::{self, Malformed};
+use self::decode::Malformed;
 
 /// What went wrong, from the shopper's point of view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +66,10 @@ impl ApiError {
             ProblemCode::NotFound => Self::NotFound,
             ProblemCode::InvalidField | ProblemCode::InvalidJson => Self::InvalidInput,
             ProblemCode::RateLimited => Self::RateLimited,
-            ProblemCode::TokenExpired | ProblemCode::Unauthorized => Self::SessionExpired,
+            // (A refused signature is only ever a webhook's, never the widget's.)
+            ProblemCode::TokenExpired
+            | ProblemCode::Unauthorized
+            | ProblemCode::InvalidSignature => Self::SessionExpired,
             ProblemCode::AlreadyAnswered => Self::AlreadyAnswered,
             _ => Self::Unavailable,
         }
@@ -77,8 +87,8 @@ impl ApiError {
     }
 }
 
-// Display and Error let an `ApiError` travel through Leptos' `ErrorBoundary`.
-// The text is for developers; shoppers see `message()`.
+// Display and Error make `ApiError` an ordinary error type. The text is for
+// developers; shoppers see `message()`.
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self, f)
@@ -125,14 +135,7 @@ impl Api {
 
     /// `POST /v1/shops/{shop}/lookup`
     pub async fn lookup(&self, request: &LookupRequest) -> Result<LookupResponse, ApiError> {
-        // `JSON.stringify` rather than serde_json: see `decode`.
-        let body = Object::new();
-        let _ = Reflect::set(
-            &body,
-            &"orderNumber".into(),
-            &request.order_number.as_str().into(),
-        );
-        let _ = Reflect::set(&body, &"email".into(), &request.email.as_str().into());
+        let body = encode::lookup_request::<JsValue>(request);
         let body = JSON::stringify(&body).map_err(|_| ApiError::Unavailable)?;
         let response = Request::post(&[&self.shop_url, "/lookup"].concat())
             .header("Content-Type", "application/json")
@@ -182,7 +185,8 @@ impl Api {
         fn failed<E>(_: E) -> ReturnFailure {
             ReturnFailure::Failed(ApiError::Unavailable)
         }
-        let body = JSON::stringify(&return_request(request)).map_err(failed)?;
+        let body = encode::return_request::<JsValue>(request);
+        let body = JSON::stringify(&body).map_err(failed)?;
         let response = Request::post(&self.returns_url(order))
             .header("Authorization", &["Bearer ", &session.token].concat())
             .header("Content-Type", "application/json")
@@ -247,9 +251,7 @@ impl Api {
         prompt: &Prompt,
         action: Action,
     ) -> Result<(), ApiError> {
-        let body = Object::new();
-        set(&body, "prompt", prompt_object(prompt).into());
-        set(&body, "action", action_name(action).into());
+        let body = encode::prompt_event(prompt, action);
         let url = self.order_url(order, "/engagement/events");
         read(post(&url, session, &body).await, |_| Ok(())).await
     }
@@ -261,14 +263,7 @@ impl Api {
         order: &OrderId,
         review: &ReviewSubmission,
     ) -> Result<ReviewReceipt, ApiError> {
-        let body = Object::new();
-        set(&body, "lineItemId", review.line_item_id.as_str().into());
-        set(&body, "rating", f64::from(review.rating).into());
-        set(&body, "title", review.title.as_str().into());
-        set(&body, "body", review.body.as_str().into());
-        if let Some(photo) = &review.photo_url {
-            set(&body, "photoUrl", photo.as_str().into());
-        }
+        let body = encode::review(review);
         let url = self.order_url(order, "/reviews");
         read(post(&url, session, &body).await, decode::review_receipt).await
     }
@@ -280,11 +275,7 @@ impl Api {
         order: &OrderId,
         answer: &NpsSubmission,
     ) -> Result<(), ApiError> {
-        let body = Object::new();
-        set(&body, "score", f64::from(answer.score).into());
-        if let Some(comment) = &answer.comment {
-            set(&body, "comment", comment.as_str().into());
-        }
+        let body = encode::nps(answer);
         let url = self.order_url(order, "/nps");
         read(post(&url, session, &body).await, |_| Ok(())).await
     }
@@ -299,7 +290,7 @@ async fn get(url: &str, session: &Session) -> Result<Response, gloo_net::Error> 
 }
 
 /// A JSON POST authorized by the session.
-async fn post(url: &str, session: &Session, body: &Object) -> Result<Response, gloo_net::Error> {
+async fn post(url: &str, session: &Session, body: &JsValue) -> Result<Response, gloo_net::Error> {
     let body = JSON::stringify(body).map_err(|_| gloo_net::Error::GlooError(String::new()))?;
     Request::post(url)
         .header("Authorization", &["Bearer ", &session.token].concat())
@@ -307,88 +298,6 @@ async fn post(url: &str, session: &Session, body: &Object) -> Result<Response, g
         .body(body)?
         .send()
         .await
-}
-
-fn set(object: &Object, key: &str, value: JsValue) {
-    let _ = Reflect::set(object, &key.into(), &value);
-}
-
-/// A [`Prompt`] as serde writes it (`{"kind": "reviewRequest", "product": …}`).
-fn prompt_object(prompt: &Prompt) -> Object {
-    let object = Object::new();
-    let kind = match prompt {
-        Prompt::ReviewRequest { product } => {
-            set(&object, "product", product.as_str().into());
-            "reviewRequest"
-        }
-        Prompt::ReferralOffer => "referralOffer",
-        Prompt::Nps => "nps",
-        Prompt::Recommendations { discount } => {
-            set(&object, "discount", (*discount).into());
-            "recommendations"
-        }
-        Prompt::UsageTips => "usageTips",
-        Prompt::ThankYou => "thankYou",
-    };
-    set(&object, "kind", kind.into());
-    object
-}
-
-fn action_name(action: Action) -> &'static str {
-    match action {
-        Action::Shown => "shown",
-        Action::Dismissed => "dismissed",
-        Action::Answered => "answered",
-    }
-}
-
-/// `ReturnRequest` as the API reads it (camelCase), built for
-/// `JSON.stringify`; the field names follow the serde attributes.
-fn return_request(request: &ReturnRequest) -> Object {
-    let set = |object: &Object, key: &str, value: JsValue| {
-        let _ = Reflect::set(object, &key.into(), &value);
-    };
-    let text = |object: &Object, key: &str, value: Option<&str>| {
-        if let Some(value) = value {
-            set(object, key, value.into());
-        }
-    };
-    let items = Array::new();
-    for item in &request.items {
-        let reason = Object::new();
-        set(&reason, "reasonId", item.reason.reason_id.as_str().into());
-        text(&reason, "subReasonId", item.reason.sub_reason_id.as_deref());
-        text(&reason, "comment", item.reason.comment.as_deref());
-        text(&reason, "photoUrl", item.reason.photo_url.as_deref());
-        let wanted = Object::new();
-        set(&wanted, "lineItemId", item.line_item_id.as_str().into());
-        set(&wanted, "quantity", f64::from(item.quantity).into());
-        set(&wanted, "reason", reason.into());
-        text(
-            &wanted,
-            "exchangeVariantId",
-            item.exchange_variant_id.as_deref(),
-        );
-        items.push(&wanted);
-    }
-    let body = Object::new();
-    set(&body, "items", items.into());
-    set(
-        &body,
-        "resolution",
-        resolution_name(request.resolution).into(),
-    );
-    set(&body, "lang", request.lang.tag().into());
-    body
-}
-
-/// A resolution's serde name.
-pub fn resolution_name(resolution: Resolution) -> &'static str {
-    match resolution {
-        Resolution::Refund => "refund",
-        Resolution::StoreCredit => "store_credit",
-        Resolution::Exchange => "exchange",
-    }
 }
 
 /// Decodes a success body, or maps a failure to an [`ApiError`].
