@@ -1,6 +1,6 @@
 //! The root component: switches between the lookup form and an order.
 
-use aftercart_shared::api::{LookupRequest, OrderView};
+use aftercart_shared::api::shopper::{LookupRequest, OrderView};
 use aftercart_shared::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

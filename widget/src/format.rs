@@ -72,7 +72,7 @@ pub fn date_time(lang: Lang, time: UnixTime) -> String {
 /// An amount in minor units (cents, öre; yen have none, dinars three) as
 /// local currency text.
 pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
-    let exponent = aftercart_shared::ingest::money::minor_units(currency);
+    let exponent = aftercart_shared::money::minor_units(currency);
     let amount = minor as f64 / 10_f64.powi(exponent as i32);
     match NumberFormat::new(
         lang.tag(),

@@ -1,6 +1,6 @@
 //! The order lookup form: order number + email.
 
-use aftercart_shared::api::LookupRequest;
+use aftercart_shared::api::shopper::LookupRequest;
 use aftercart_shared::i18n::{Lang, Msg};
 use aftercart_shared::{Email, OrderNumber};
 use leptos::ev::SubmitEvent;

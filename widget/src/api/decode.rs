@@ -7,14 +7,19 @@
 //! response type is serialised by serde and decoded here (`tests.rs`), so a
 //! field renamed on one side fails a test instead of a shopper's page.
 
-use aftercart_shared::api::{
-    CheckpointView, EngagementView, LineItemView, LookupResponse, LoyaltyView, OrderStatusView,
-    OrderSummary, OrderView, ProblemCode, PromptContent, PromptView, ReasonOption,
-    RecommendedProduct, ReferralCard, ResolutionOffer, ReturnHistoryEntry, ReturnItemOption,
-    ReturnOptions, ReturnView, ReviewReceipt, RewardsView, ShipmentView, UsageTip,
+use aftercart_shared::api::ProblemCode;
+use aftercart_shared::api::engage::{
+    EngagementView, LoyaltyView, PromptView, ReferralCard, ReviewReceipt, RewardsView,
 };
+use aftercart_shared::api::shopper::{
+    CheckpointView, LineItemView, LookupResponse, OrderStatusView, OrderSummary, OrderView,
+    ReasonOption, ResolutionOffer, ReturnItemOption, ReturnOptions, ReturnView, ShipmentView,
+};
+use aftercart_shared::engage::PromptContent;
 use aftercart_shared::engage::{ProductId, Prompt, PromptKind};
+use aftercart_shared::engage::{RecommendedProduct, UsageTip};
 use aftercart_shared::referral::Incentive;
+use aftercart_shared::returns::ReturnHistoryEntry;
 use aftercart_shared::returns::{
     ApprovedItem, ApprovedReturn, ChosenReason, ItemRefusal, PolicySummary, Terms,
 };
@@ -22,7 +27,7 @@ use aftercart_shared::{OrderId, UnixTime};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::names::WireName;
+use aftercart_shared::wire::WireName;
 
 /// A parsed JSON value, as far as the decoders look at one.
 pub trait Json: Sized {

@@ -4,13 +4,14 @@
 //! serde_json's values also implement in the native tests: every body is
 //! read back by serde there (`tests.rs`).
 
-use aftercart_shared::api::{LookupRequest, NpsSubmission, ReviewSubmission};
+use aftercart_shared::api::engage::{NpsSubmission, ReviewSubmission};
+use aftercart_shared::api::shopper::LookupRequest;
 use aftercart_shared::engage::{Action, Prompt};
 use aftercart_shared::returns::ReturnRequest;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-use super::names::WireName;
+use aftercart_shared::wire::WireName;
 
 /// A JSON value being built, as far as the encoders build one.
 pub trait JsonOut: Sized {

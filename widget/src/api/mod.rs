@@ -6,7 +6,6 @@
 
 mod decode;
 mod encode;
-mod names;
 #[cfg(test)]
 mod tests;
 
@@ -14,9 +13,12 @@ use std::fmt;
 use std::sync::Arc;
 
 use aftercart_shared::OrderId;
-use aftercart_shared::api::{
-    EngagementView, LookupRequest, LookupResponse, NpsSubmission, OrderView, ProblemCode,
-    ReturnOptions, ReturnView, ReviewReceipt, ReviewSubmission, RewardsView,
+use aftercart_shared::api::ProblemCode;
+use aftercart_shared::api::engage::{
+    EngagementView, NpsSubmission, ReviewReceipt, ReviewSubmission, RewardsView,
+};
+use aftercart_shared::api::shopper::{
+    LookupRequest, LookupResponse, OrderView, ReturnOptions, ReturnView,
 };
 use aftercart_shared::engage::{Action, Prompt};
 use aftercart_shared::i18n::{Lang, Msg};

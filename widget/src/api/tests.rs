@@ -4,21 +4,27 @@
 
 use std::fmt::Debug;
 
-use aftercart_shared::api::{
-    CheckpointView, EngagementView, LineItemView, LookupRequest, LookupResponse, LoyaltyView,
-    ModerationStatus, NpsSubmission, OrderStatusView, OrderSummary, OrderView, Problem,
-    ProblemCode, PromptContent, PromptEventRequest, PromptView, ReasonOption, RecommendedProduct,
-    ReferralCard, ResolutionOffer, ReturnHistoryEntry, ReturnItemOption, ReturnOptions,
-    ReturnRefused, ReturnView, ReviewReceipt, ReviewSubmission, RewardsView, ShipmentView,
-    UsageTip,
+use aftercart_shared::api::engage::{
+    EngagementView, LoyaltyView, NpsSubmission, PromptEventRequest, PromptView, ReferralCard,
+    ReviewReceipt, ReviewSubmission, RewardsView,
 };
+use aftercart_shared::api::shopper::{
+    CheckpointView, LineItemView, LookupRequest, LookupResponse, OrderStatusView, OrderSummary,
+    OrderView, ReasonOption, ResolutionOffer, ReturnItemOption, ReturnOptions, ReturnRefused,
+    ReturnView, ShipmentView,
+};
+use aftercart_shared::api::{Problem, ProblemCode};
+use aftercart_shared::engage::PromptContent;
 use aftercart_shared::engage::{Action, ProductId, Prompt, PromptKind};
+use aftercart_shared::engage::{RecommendedProduct, UsageTip};
 use aftercart_shared::i18n::Lang;
 use aftercart_shared::referral::Incentive;
+use aftercart_shared::returns::ReturnHistoryEntry;
 use aftercart_shared::returns::{
     Actor, ApprovedItem, ApprovedReturn, ChosenReason, ItemRefusal, PolicySummary, RefusalCode,
     RequestedItem, Resolution, ReturnRequest, ReturnStatus, Terms,
 };
+use aftercart_shared::reviews::ModerationStatus;
 use aftercart_shared::tracking::{Step, TrackingStatus};
 use aftercart_shared::{OrderId, UnixTime};
 use serde::Serialize;
@@ -27,7 +33,7 @@ use serde_json::{Map, Value, json};
 
 use super::decode::{self, Json, Malformed};
 use super::encode::{self, JsonOut};
-use super::names::WireName;
+use aftercart_shared::wire::WireName;
 
 /// serde_json's values as the decoders' input, like the browser's parse.
 impl Json for Value {

@@ -21,7 +21,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use aftercart_shared::OrderId;
-use aftercart_shared::api::{PromptContent, PromptView, ReferralCard, RewardsView};
+use aftercart_shared::api::engage::{PromptView, ReferralCard, RewardsView};
+use aftercart_shared::engage::PromptContent;
 use aftercart_shared::engage::{Action, Prompt};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use aftercart_shared::referral::Incentive;

@@ -1,6 +1,6 @@
 //! The NPS question: 0–10 and an optional comment, once per order.
 
-use aftercart_shared::api::NpsSubmission;
+use aftercart_shared::api::engage::NpsSubmission;
 use aftercart_shared::i18n::{Lang, Msg};
 use aftercart_shared::reviews::NPS_COMMENT_MAX_CHARS;
 use leptos::ev::SubmitEvent;

@@ -1,7 +1,7 @@
 //! The referral offer: the shopper's code and link to pass on, and their
 //! loyalty standing.
 
-use aftercart_shared::api::{LoyaltyView, ReferralCard};
+use aftercart_shared::api::engage::{LoyaltyView, ReferralCard};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use js_sys::{Object, Promise, Reflect};
 use leptos::ev::MouseEvent;

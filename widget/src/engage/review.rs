@@ -1,9 +1,10 @@
 //! The review request: stars, a title, the text and a photo link.
 
-use aftercart_shared::api::{ModerationStatus, ReviewSubmission};
+use aftercart_shared::api::engage::ReviewSubmission;
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use aftercart_shared::referral::Incentive;
 use aftercart_shared::returns::reasons::is_https_link;
+use aftercart_shared::reviews::ModerationStatus;
 use aftercart_shared::reviews::{BODY_MAX_CHARS, TITLE_MAX_CHARS};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;

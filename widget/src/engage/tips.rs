@@ -1,6 +1,6 @@
 //! Links to follow: products that go with the order, and tips on using it.
 
-use aftercart_shared::api::{RecommendedProduct, UsageTip};
+use aftercart_shared::engage::{RecommendedProduct, UsageTip};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use leptos::prelude::*;
 

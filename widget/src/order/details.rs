@@ -2,7 +2,7 @@
 //! and the shopper's other orders; and what shows while it loads or when
 //! it cannot.
 
-use aftercart_shared::api::{OrderView, ReturnOptions, ReturnView};
+use aftercart_shared::api::shopper::{OrderView, ReturnOptions, ReturnView};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use aftercart_shared::tracking::Step;
 use leptos::html;

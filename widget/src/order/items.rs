@@ -1,6 +1,6 @@
 //! What was ordered, and the shopper's other orders from the shop.
 
-use aftercart_shared::api::{LineItemView, OrderSummary};
+use aftercart_shared::api::shopper::{LineItemView, OrderSummary};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use leptos::prelude::*;
 

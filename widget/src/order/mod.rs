@@ -9,7 +9,7 @@ mod parcels;
 use std::time::Duration;
 
 use aftercart_shared::OrderId;
-use aftercart_shared::api::{OrderView, ReturnOptions, ReturnView};
+use aftercart_shared::api::shopper::{OrderView, ReturnOptions, ReturnView};
 use aftercart_shared::engage::Action;
 use aftercart_shared::i18n::Lang;
 use aftercart_shared::tracking::Step;

@@ -1,7 +1,7 @@
 //! One parcel: its status, carrier and tracking link, and its timeline of
 //! checkpoints.
 
-use aftercart_shared::api::{CheckpointView, ShipmentView};
+use aftercart_shared::api::shopper::{CheckpointView, ShipmentView};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use leptos::prelude::*;
 

@@ -6,7 +6,7 @@
 //! again and has the last word).
 
 use aftercart_shared::OrderId;
-use aftercart_shared::api::{OrderView, ReturnItemOption, ReturnOptions, ReturnView};
+use aftercart_shared::api::shopper::{OrderView, ReturnItemOption, ReturnOptions, ReturnView};
 use aftercart_shared::i18n::{Lang, Msg};
 use aftercart_shared::returns::{
     Amounts, ChosenReason, RequestedItem, Resolution, ReturnRequest, common_resolutions,

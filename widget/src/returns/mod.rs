@@ -11,7 +11,7 @@ mod flow;
 mod slip;
 mod steps;
 
-use aftercart_shared::api::{OrderView, ReturnItemOption, ReturnOptions, ReturnView};
+use aftercart_shared::api::shopper::{OrderView, ReturnItemOption, ReturnOptions, ReturnView};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use aftercart_shared::returns::{ChosenReason, Resolution};
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! The printable return slip: shop, order, the RMA with its barcode, and
 //! the items with quantities and reasons.
 
-use aftercart_shared::api::{OrderView, ReturnOptions, ReturnView};
+use aftercart_shared::api::shopper::{OrderView, ReturnOptions, ReturnView};
 use aftercart_shared::barcode::Code128;
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use aftercart_shared::returns::ChosenReason;

@@ -2,7 +2,7 @@
 //! its reason, a resolution, the amounts, what went wrong, the policy.
 
 use aftercart_shared::UnixTime;
-use aftercart_shared::api::{OrderView, ReturnItemOption, ReturnOptions};
+use aftercart_shared::api::shopper::{OrderView, ReturnItemOption, ReturnOptions};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use aftercart_shared::returns::reasons::MAX_COMMENT_CHARS;
 use aftercart_shared::returns::{Amounts, ItemRefusal, PolicySummary, Resolution, Terms};
