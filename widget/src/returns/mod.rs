@@ -7,6 +7,7 @@
 //! computed there); the server checks the request again and has the last
 //! word.
 
+mod draft;
 mod flow;
 mod slip;
 mod steps;

@@ -8,7 +8,7 @@ use aftercart_shared::returns::reasons::MAX_COMMENT_CHARS;
 use aftercart_shared::returns::{Amounts, ItemRefusal, PolicySummary, Resolution, Terms};
 use leptos::prelude::*;
 
-use super::flow::Draft;
+use super::draft::Draft;
 use super::{resolution_label, title_of};
 use crate::api::{ApiError, ReturnFailure};
 use crate::format;
