@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use aftercart_shared::ingest::Source;
 use aftercart_tests::runtime::{Runtime, State};
@@ -22,6 +23,8 @@ const DELIVERIES: usize = 120;
 const SENDERS: usize = 8;
 /// Acknowledgements to wait for before pulling the plug.
 const KILL_AFTER: usize = 10;
+/// How long the first acknowledgements may take; a healthy edge needs about a second.
+const ACK_DEADLINE: Duration = Duration::from_secs(60);
 
 /// One `orders/create` delivery, as Shopify would (re)send it.
 #[derive(Debug, Clone)]
@@ -116,8 +119,22 @@ fn a_runtime_killed_mid_write_loses_nothing_and_applies_each_delivery_once() {
             })
         })
         .collect();
+    // A deadline, so senders that fail or stall turn the test red instead
+    // of hanging CI.
+    let deadline = Instant::now() + ACK_DEADLINE;
     while acked.load(Ordering::SeqCst) < KILL_AFTER {
-        std::thread::sleep(std::time::Duration::from_millis(5));
+        let finished = senders.iter().all(std::thread::JoinHandle::is_finished);
+        assert!(
+            !finished && Instant::now() < deadline,
+            "only {} of {KILL_AFTER} deliveries were acknowledged {} (within {ACK_DEADLINE:?})",
+            acked.load(Ordering::SeqCst),
+            if finished {
+                "before every sender stopped"
+            } else {
+                "in time"
+            },
+        );
+        std::thread::sleep(Duration::from_millis(5));
     }
     runtime.kill();
     let acknowledged: BTreeSet<String> = senders

@@ -15,6 +15,7 @@ mod layers;
 mod load;
 mod seed;
 mod sh;
+mod stages;
 mod test;
 mod tools;
 

@@ -4,7 +4,7 @@ use std::process::Command;
 
 use crate::edge::{self, LocalEdge};
 use crate::tools::{self, CHROMIUM, Needs};
-use crate::{Result, build, layers, root, sh, step};
+use crate::{Result, build, layers, root, sh, stages, step};
 
 /// How much of the suite to run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,17 +64,22 @@ fn static_checks_and_unit_tests(cargo: &dyn Fn() -> Command) -> Result {
     ]))?;
 
     step("unit tests");
-    sh::run(cargo().args([
-        "test",
-        "--package",
-        "aftercart-shared",
-        "--package",
-        "aftercart-widget",
-        "--package",
-        "aftercart-edge",
-        "--package",
-        "xtask",
-    ]))
+    sh::run_tests(
+        cargo().args([
+            "test",
+            "--no-fail-fast",
+            "--package",
+            "aftercart-shared",
+            "--package",
+            "aftercart-widget",
+            "--package",
+            "aftercart-edge",
+            "--package",
+            "xtask",
+        ]),
+        &stages::UNIT,
+    )
+    .map(drop)
 }
 
 fn end_to_end(tools: &tools::Tools, root: &std::path::Path, cargo: &dyn Fn() -> Command) -> Result {
@@ -111,22 +116,29 @@ fn end_to_end(tools: &tools::Tools, root: &std::path::Path, cargo: &dyn Fn() -> 
 
     step("API tests against the local edge");
     let mut api = cargo();
-    api.args(["test", "--package", "aftercart-tests"]);
+    // Every test binary runs even when one fails, so a run reports all.
+    api.args(["test", "--no-fail-fast", "--package", "aftercart-tests"]);
     with_edge_env(&mut api);
-    let api_result = sh::run(&mut api);
+    let api_result = sh::run_tests(&mut api, &stages::API);
 
     step("browser tests in headless Chromium");
     let mut browser = Command::new(&tools.node);
+    // Files named, not a directory: `node --test <dir>` stopped working in
+    // Node 21. TAP because its summary is the same on Node 20, 22 and 24.
     browser
         .current_dir(root)
-        .args(["--test", "--test-concurrency=1", "tests/browser/"]);
+        .args(["--test", "--test-concurrency=1", "--test-reporter=tap"])
+        .args(browser_test_files(root)?);
     with_edge_env(&mut browser);
-    let browser_result = sh::run(&mut browser);
+    let browser_result = sh::run_tests(&mut browser, &stages::BROWSER);
 
     drop(local);
     match (api_result, browser_result) {
-        (Ok(()), Ok(())) => {
-            println!("\nall checks passed");
+        (Ok(api), Ok(browser)) => {
+            println!(
+                "\nall checks passed ({} API tests, {} browser tests)",
+                api.passed, browser.passed
+            );
             Ok(())
         }
         (api, browser) => Err(format!(
@@ -136,4 +148,20 @@ fn end_to_end(tools: &tools::Tools, root: &std::path::Path, cargo: &dyn Fn() -> 
         )
         .into()),
     }
+}
+
+/// `tests/browser/*.test.mjs`, sorted, relative to the root.
+fn browser_test_files(root: &std::path::Path) -> Result<Vec<String>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(root.join("tests/browser"))? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".test.mjs") {
+            files.push(format!("tests/browser/{name}"));
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err("no browser tests: tests/browser/*.test.mjs matched nothing".into());
+    }
+    Ok(files)
 }
