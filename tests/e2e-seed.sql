@@ -180,3 +180,15 @@ INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outco
 INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outcome, incentive, coupon, flag, refusal, decided_at) VALUES ('stats', 'f2', 'STATS2BE', 'friend2@example.com', 'flagged', NULL, NULL, 'sameDevice', '{"refusal":"fraud","flag":"sameDevice"}', 1773662400);
 INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outcome, incentive, coupon, flag, refusal, decided_at) VALUES ('stats', 'f3', 'STATS2BE', 'friend3@example.com', 'refused', NULL, NULL, NULL, '{"refusal":"notFirstOrder"}', 1773748800);
 INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outcome, incentive, coupon, flag, refusal, decided_at) VALUES ('stats', 'f4', 'STATS2CH', 'friend4@example.com', 'rewarded', '{"type":"points","points":500}', NULL, NULL, NULL, 1775131200);
+
+-- The claims tests' shop (tests/tests/api/claims.rs): a returns policy and
+-- a return webhook, so every lifecycle step owes an outbox row. The
+-- webhook points at a closed port: deliveries fail and are retried, and
+-- their outbox rows stay for the test to count.
+INSERT INTO shops (id, name, created_at) VALUES ('proof', 'Proof Lab', 0);
+INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES ('proof', 'shopify', 'proof-shopify-secret', NULL);
+-- SHA-256 of 'proof-admin-key'.
+INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('proof', 'e6a559ab3e7dcde90f6143d908be240e9a3f6ad408f4a768dde8f1d24fd58ae1', 'e2e', 0);
+INSERT INTO shop_settings (shop_id, key, value)
+    SELECT 'proof', 'returns_policy', value FROM shop_settings WHERE shop_id = 'lab' AND key = 'returns_policy';
+INSERT INTO shop_settings (shop_id, key, value) VALUES ('proof', 'return_webhook', '{"url":"http://127.0.0.1:9/hooks","secret":"proof-signing-secret-0123456789"}');

@@ -93,6 +93,19 @@ pub fn d1(sql: &str) -> Vec<Value> {
     runtime::query(std::path::Path::new(&dir), sql)
 }
 
+/// Statements run on the running edge's local D1 out of band, as [`d1`]
+/// does: `Err` with D1's words when they are refused (a trigger, a
+/// constraint). For proving that the database itself refuses what the
+/// handlers also check.
+pub fn try_d1(sql: &str) -> Result<(), String> {
+    let dir = std::env::var("AFTERCART_PERSIST_DIR")
+        .unwrap_or_else(|_| panic!("AFTERCART_PERSIST_DIR is set by cargo xtask test"));
+    let _alone = OUT_OF_BAND
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    runtime::try_execute(std::path::Path::new(&dir), sql)
+}
+
 /// A fixture from `shared/tests/fixtures`, parsed.
 pub fn fixture(path: &str) -> Value {
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/tests/fixtures/");

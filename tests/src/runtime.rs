@@ -73,6 +73,34 @@ pub fn query(dir: &Path, sql: &str) -> Vec<Value> {
         .unwrap_or_else(|| panic!("no results in {parsed}"))
 }
 
+/// Runs `sql` (statements that may be refused, e.g. by a trigger) on the
+/// D1 database persisted in `dir`: `Err` with what D1 said when refused.
+pub fn try_execute(dir: &Path, sql: &str) -> Result<(), String> {
+    let output = wrangler_command(dir, &["d1", "execute", "DB", "--local", "--command", sql])
+        .output()
+        .unwrap_or_else(|e| panic!("wrangler d1 execute: {e}"));
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}
+
+fn wrangler_command(dir: &Path, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env("AFTERCART_NODE"));
+    cmd.arg(env("AFTERCART_WRANGLER"))
+        .args(args)
+        .arg("--persist-to")
+        .arg(dir)
+        .current_dir(env("AFTERCART_EDGE_DIR"))
+        .stdin(Stdio::null());
+    cmd
+}
+
 /// `wrangler <args> --persist-to <dir>` in the edge's directory; its stdout.
 fn wrangler(dir: &Path, args: &[&str]) -> Vec<u8> {
     let output = Command::new(env("AFTERCART_NODE"))

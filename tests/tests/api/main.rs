@@ -14,6 +14,7 @@
 )]
 
 mod analytics;
+mod claims;
 mod engagement;
 mod loyalty;
 mod orders;
