@@ -186,7 +186,11 @@ INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outco
 -- webhook points at a closed port: deliveries fail and are retried, and
 -- their outbox rows stay for the test to count.
 INSERT INTO shops (id, name, created_at) VALUES ('proof', 'Proof Lab', 0);
-INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES ('proof', 'shopify', 'proof-shopify-secret', NULL);
+-- EasyPost's secret as a merchant pastes it (NFC, é as one code point):
+-- EasyPost's published signing example uses it (tests/tests/api/claims.rs).
+INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
+    ('proof', 'shopify', 'proof-shopify-secret', NULL),
+    ('proof', 'easypost', 'sécret', NULL);
 -- SHA-256 of 'proof-admin-key'.
 INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('proof', 'e6a559ab3e7dcde90f6143d908be240e9a3f6ad408f4a768dde8f1d24fd58ae1', 'e2e', 0);
 INSERT INTO shop_settings (shop_id, key, value)

@@ -87,10 +87,25 @@ pub(crate) static OUT_OF_BAND: std::sync::RwLock<()> = std::sync::RwLock::new(()
 pub fn d1(sql: &str) -> Vec<Value> {
     let dir = std::env::var("AFTERCART_PERSIST_DIR")
         .unwrap_or_else(|_| panic!("AFTERCART_PERSIST_DIR is set by cargo xtask test"));
-    let _alone = OUT_OF_BAND
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    runtime::query(std::path::Path::new(&dir), sql)
+    let rows = {
+        let _alone = OUT_OF_BAND
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        runtime::query(std::path::Path::new(&dir), sql)
+    };
+    after_a_pause();
+    rows
+}
+
+/// After seconds without a request, wrangler dev's proxy may send the next
+/// one down a keep-alive connection workerd has just closed, and answers a
+/// POST with 503 "Your worker restarted mid-request" although nothing
+/// restarted (cloudflare/workers-sdk#14641). A GET, which the proxy retries
+/// itself, opens a fresh connection first.
+fn after_a_pause() {
+    if let Ok(url) = std::env::var("AFTERCART_EDGE_URL") {
+        let _ = Edge::at(url).try_get("/healthz");
+    }
 }
 
 /// Statements run on the running edge's local D1 out of band, as [`d1`]
@@ -100,10 +115,14 @@ pub fn d1(sql: &str) -> Vec<Value> {
 pub fn try_d1(sql: &str) -> Result<(), String> {
     let dir = std::env::var("AFTERCART_PERSIST_DIR")
         .unwrap_or_else(|_| panic!("AFTERCART_PERSIST_DIR is set by cargo xtask test"));
-    let _alone = OUT_OF_BAND
-        .write()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    runtime::try_execute(std::path::Path::new(&dir), sql)
+    let outcome = {
+        let _alone = OUT_OF_BAND
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        runtime::try_execute(std::path::Path::new(&dir), sql)
+    };
+    after_a_pause();
+    outcome
 }
 
 /// A fixture from `shared/tests/fixtures`, parsed.

@@ -36,12 +36,13 @@ pub async fn receive(
         return receipt(WebhookOutcome::Ping, &Counts::default());
     }
     let header = |name: &str| req.headers().get(name).ok().flatten();
-    let previous = secrets.previous_secret.unwrap_or_default();
+    let current = hmac_key(source, &secrets.secret);
+    let previous = hmac_key(source, &secrets.previous_secret.unwrap_or_default());
     ingest::verify(
         source,
         header,
         &body,
-        &[secrets.secret.as_bytes(), previous.as_bytes()],
+        &[current.as_bytes(), previous.as_bytes()],
     )
     .map_err(|err| ApiError::InvalidSignature(err.to_string()))?;
 
@@ -99,4 +100,16 @@ fn receipt(outcome: WebhookOutcome, counts: &Counts) -> Result<Response, ApiErro
         },
         status,
     )
+}
+
+/// The key a source signs with: EasyPost keys its HMAC with the NFKD form
+/// of the secret (its client libraries do the same), and the runtime's
+/// `String.prototype.normalize` spares the worker Unicode tables of its own.
+/// ASCII, what dashboards generate, is its own NFKD form.
+fn hmac_key(source: Source, secret: &str) -> String {
+    if source == Source::EasyPost && !secret.is_ascii() {
+        String::from(js_sys::JsString::from(secret).normalize("NFKD"))
+    } else {
+        secret.to_owned()
+    }
 }

@@ -215,3 +215,30 @@ fn a_forged_delivery_writes_nothing_not_even_its_delivery_record() {
         .assert_receipt(200, "duplicate");
     assert_eq!(traces("webhook_deliveries", "delivery_id", &event), 1);
 }
+
+/// EasyPost's own published example (its client libraries' test vector)
+/// is accepted with the secret as a merchant pastes it: the signature
+/// passes, and the batch event it carries is then refused as not tracking
+/// (422, not 401). Mutation: drop the NFKD normalization of EasyPost keys.
+#[test]
+fn easyposts_published_signed_example_passes_the_signature_check() {
+    let edge = Edge::from_env();
+    let body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/tests/fixtures/signatures/easypost-batch-created.json"
+    ))
+    .unwrap();
+    let proof = edge.webhooks("proof");
+    let signed = [(
+        "x-hmac-signature",
+        "hmac-sha256-hex=e93977c8ccb20363d51a62b3fe1fc402b7829be1152da9e88cf9e8d07115a46b",
+    )];
+    proof
+        .unsigned(Source::EasyPost, &signed, &body)
+        .assert_problem(422, "unsupported_payload");
+    let mut forged = body.clone();
+    forged[10] ^= 1;
+    proof
+        .unsigned(Source::EasyPost, &signed, &forged)
+        .assert_problem(401, "invalid_signature");
+}
