@@ -306,6 +306,10 @@ fn every_fixture_parses_or_is_clearly_rejected() {
             continue;
         }
         let dir_name = group.file_name().unwrap().to_str().unwrap();
+        // Signing vectors, not payloads: signature_vectors.rs reads them.
+        if dir_name == "signatures" {
+            continue;
+        }
         let source =
             Source::parse(dir_name).unwrap_or_else(|e| panic!("fixture directory {dir_name}: {e}"));
         let mut files: Vec<_> = fs::read_dir(&group)
