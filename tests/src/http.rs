@@ -190,7 +190,16 @@ impl Edge {
         let _shared = crate::OUT_OF_BAND
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut response = self.agent.run(request).map_err(|e| e.to_string())?;
+        if !matches!(method, "GET" | "HEAD") && idle_for(Duration::from_millis(900)) {
+            // The proxy retries a GET on a stale connection; see `idle_for`.
+            let warm = ureq::http::Request::get(format!("{}/healthz", self.url))
+                .body(Vec::new())
+                .expect("valid request");
+            let _ = self.agent.run(warm);
+        }
+        let sent = self.agent.run(request);
+        mark_busy();
+        let mut response = sent.map_err(|e| e.to_string())?;
         let body = response
             .body_mut()
             .with_config()
@@ -215,6 +224,29 @@ impl Edge {
     pub fn post_json(&self, path: &str, body: &Value) -> Reply {
         self.client(Auth::None).send("POST", path, Some(body))
     }
+}
+
+/// When the last request to the edge ended.
+static LAST_REQUEST: std::sync::Mutex<Option<std::time::Instant>> = std::sync::Mutex::new(None);
+
+/// Whether no request has ended for `gap`. After an idle gap, wrangler
+/// dev's proxy may send the next request down a keep-alive connection that
+/// workerd is closing at that moment (kj's 5 s idle timeouts), and answers
+/// a POST with 503 "Your worker restarted mid-request" although nothing
+/// restarted (cloudflare/workers-sdk#14641); it retries only GET and HEAD.
+/// So a write after a gap is preceded by a GET, which refreshes the
+/// connection. Writes are never retried: a 503 from our code must show.
+fn idle_for(gap: Duration) -> bool {
+    let last = LAST_REQUEST
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    last.is_none_or(|at| at.elapsed() >= gap)
+}
+
+fn mark_busy() {
+    *LAST_REQUEST
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(std::time::Instant::now());
 }
 
 /// Requests with one credential and a few headers of their own (a

@@ -93,19 +93,7 @@ pub fn d1(sql: &str) -> Vec<Value> {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         runtime::query(std::path::Path::new(&dir), sql)
     };
-    after_a_pause();
     rows
-}
-
-/// After seconds without a request, wrangler dev's proxy may send the next
-/// one down a keep-alive connection workerd has just closed, and answers a
-/// POST with 503 "Your worker restarted mid-request" although nothing
-/// restarted (cloudflare/workers-sdk#14641). A GET, which the proxy retries
-/// itself, opens a fresh connection first.
-fn after_a_pause() {
-    if let Ok(url) = std::env::var("AFTERCART_EDGE_URL") {
-        let _ = Edge::at(url).try_get("/healthz");
-    }
 }
 
 /// Statements run on the running edge's local D1 out of band, as [`d1`]
@@ -121,7 +109,6 @@ pub fn try_d1(sql: &str) -> Result<(), String> {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         runtime::try_execute(std::path::Path::new(&dir), sql)
     };
-    after_a_pause();
     outcome
 }
 
