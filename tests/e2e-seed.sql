@@ -196,3 +196,11 @@ INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('proof',
 INSERT INTO shop_settings (shop_id, key, value)
     SELECT 'proof', 'returns_policy', value FROM shop_settings WHERE shop_id = 'lab' AND key = 'returns_policy';
 INSERT INTO shop_settings (shop_id, key, value) VALUES ('proof', 'return_webhook', '{"url":"http://127.0.0.1:9/hooks","secret":"proof-signing-secret-0123456789"}');
+
+-- The access tests' shop (tests/tests/api/access.rs): its token epoch is
+-- raised by a test, which would end every other shop's tokens too if they
+-- shared one. SHA-256 of 'vault-admin-key'.
+INSERT INTO shops (id, name, created_at) VALUES ('vault', 'Vault Lab', 0);
+INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
+    ('vault', 'shopify', 'vault-shopify-secret', NULL);
+INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('vault', 'ad86e9fa13ffcbc33540882306b06035c55ea9bbb37e125da77862a53cd6e57c', 'e2e', 0);

@@ -30,13 +30,21 @@
       return m;
     });
   }));
+  /* A signed deep link from the merchant's shipping email: ?t=<token>.
+   * Read once, then taken out of the address bar, so it does not stay in
+   * history, bookmarks, analytics or the Referer of the next page. */
+  var url = new URL(w.location.href);
+  var token = url.searchParams.get('t') || undefined;
+  if (token) {
+    url.searchParams.delete('t');
+    try { w.history.replaceState(w.history.state, '', url.href); } catch (e) { /* sandboxed */ }
+  }
   ready.then(function (m) {
     m.mount(root, {
       shop: s.getAttribute('data-shop') || '',
       apiBase: new URL(s.src).origin,
       lang: s.getAttribute('data-lang') || undefined,
-      /* A signed deep link from the merchant's shipping email: ?t=<token>. */
-      token: new URLSearchParams(w.location.search).get('t') || undefined
+      token: token
     });
   });
 })(window, document);

@@ -4,8 +4,8 @@
 //!
 //! Later: `Operator` (aftercart's own staff) beside these two.
 
-use aftercart_shared::token::{OrderGrant, TokenError, sha256_hex};
-use aftercart_shared::{OrderId, ShopId, UnixTime};
+use aftercart_shared::token::{OrderGrant, Scope, TokenError, sha256_hex};
+use aftercart_shared::{OrderId, ShopId};
 use worker::Request;
 
 use crate::ctx::Ctx;
@@ -21,8 +21,9 @@ pub struct Shopper {
 
 impl Shopper {
     /// The grant in the request's bearer token, which must be for `shop`
-    /// and, when given, for `order`.
-    pub fn check(
+    /// and, when given, for `order`, and not minted before the shop's
+    /// token epoch (revoked).
+    pub async fn check(
         ctx: &Ctx<'_>,
         req: &Request,
         shop: &ShopId,
@@ -39,7 +40,28 @@ impl Shopper {
         if grant.shop != *shop || order.is_some_and(|id| *id != grant.order) {
             return Err(ApiError::Unauthorized);
         }
-        Ok(Self { grant })
+        // A shop that is gone opens nothing, and a revoked token is as
+        // wrong as a forged one.
+        match ctx.store()?.token_epoch(shop).await? {
+            Some(epoch) if grant.epoch >= epoch => Ok(Self { grant }),
+            _ => Err(ApiError::Unauthorized),
+        }
+    }
+
+    /// Whether the token may act on the order, not only read it.
+    pub fn can_act(&self) -> bool {
+        self.grant.scope == Scope::Write
+    }
+
+    /// The proof needed to act on the order: a token minted by a lookup
+    /// (or a link minted for a write). A read-only deep link is refused
+    /// with `proof_needed`, so the widget asks for the number and email.
+    pub fn act(self) -> Result<OrderOwner, ApiError> {
+        if self.can_act() {
+            Ok(OrderOwner { shopper: self })
+        } else {
+            Err(ApiError::ProofNeeded)
+        }
     }
 
     pub fn shop(&self) -> &ShopId {
@@ -50,9 +72,22 @@ impl Shopper {
     pub fn order(&self) -> &OrderId {
         &self.grant.order
     }
+}
 
-    pub fn expires_at(&self) -> UnixTime {
-        self.grant.expires_at
+/// A shopper who proved the order just now (a lookup) or holds a link
+/// minted for a write: may start and cancel returns, review, answer NPS.
+#[derive(Debug)]
+pub struct OrderOwner {
+    shopper: Shopper,
+}
+
+impl OrderOwner {
+    pub fn shop(&self) -> &ShopId {
+        self.shopper.shop()
+    }
+
+    pub fn order(&self) -> &OrderId {
+        self.shopper.order()
     }
 }
 

@@ -15,6 +15,10 @@ pub enum ApiError {
     Unauthorized,
     #[error("access token has expired")]
     TokenExpired,
+    #[error(
+        "this link shows the order; to change anything, look the order up with its number and email"
+    )]
+    ProofNeeded,
     #[error("{0}")]
     NotFound(&'static str),
     #[error("method not allowed")]
@@ -33,6 +37,8 @@ pub enum ApiError {
     /// E.g. approving a return that was already rejected.
     #[error("{0}")]
     InvalidTransition(String),
+    #[error("send the body as application/json")]
+    UnsupportedMediaType,
     #[error("request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
     /// Anything the shopper cannot fix. The cause is logged, never sent.
@@ -60,9 +66,11 @@ impl ApiError {
             Self::InvalidField { .. } => ProblemCode::InvalidField,
             Self::Unauthorized => ProblemCode::Unauthorized,
             Self::TokenExpired => ProblemCode::TokenExpired,
+            Self::ProofNeeded => ProblemCode::ProofNeeded,
             Self::NotFound(_) => ProblemCode::NotFound,
             Self::MethodNotAllowed => ProblemCode::MethodNotAllowed,
             Self::PayloadTooLarge { .. } => ProblemCode::PayloadTooLarge,
+            Self::UnsupportedMediaType => ProblemCode::UnsupportedMediaType,
             Self::IdempotencyConflict => ProblemCode::IdempotencyConflict,
             Self::AlreadyAnswered(_) => ProblemCode::AlreadyAnswered,
             Self::InvalidTransition(_) => ProblemCode::InvalidTransition,

@@ -1,6 +1,7 @@
 //! Request parsing and response headers shared by every route.
 
 use aftercart_shared::i18n::Lang;
+use futures_util::StreamExt as _;
 use serde::de::DeserializeOwned;
 use worker::{Request, Response};
 
@@ -10,8 +11,8 @@ use crate::error::ApiError;
 pub const MAX_JSON_BODY: usize = 16 * 1024;
 
 /// Reads the body, refusing anything over `limit` bytes: first by the
-/// declared `Content-Length`, then by what actually arrived (chunked bodies
-/// declare nothing).
+/// declared `Content-Length`, then while it streams in, so a chunked body
+/// (which declares nothing) is never held beyond the limit.
 pub async fn read_body(req: &mut Request, limit: usize) -> Result<Vec<u8>, ApiError> {
     let declared = req
         .headers()
@@ -20,15 +21,46 @@ pub async fn read_body(req: &mut Request, limit: usize) -> Result<Vec<u8>, ApiEr
     if declared.is_some_and(|len| len > limit) {
         return Err(ApiError::PayloadTooLarge { limit });
     }
-    let body = req.bytes().await?;
-    if body.len() > limit {
-        return Err(ApiError::PayloadTooLarge { limit });
+    if req.inner().body().is_none() {
+        return Ok(Vec::new());
+    }
+    let mut stream = req.stream()?;
+    let mut body = Vec::with_capacity(declared.unwrap_or(0).min(limit));
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        if chunk.len() > limit - body.len() {
+            return Err(ApiError::PayloadTooLarge { limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
+/// Refuses with 415 a body that does not say it is JSON: `application/json`,
+/// parameters (`; charset=utf-8`) allowed. A form post or `text/plain`
+/// from a page is not something our clients send.
+pub fn require_json(req: &Request) -> Result<(), ApiError> {
+    let content_type = req.headers().get("content-type")?.unwrap_or_default();
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    if essence.eq_ignore_ascii_case("application/json") {
+        Ok(())
+    } else {
+        Err(ApiError::UnsupportedMediaType)
+    }
+}
+
+/// A JSON body's bytes: [`read_body`], then [`require_json`] unless the
+/// body is empty (where a body is optional, sending none is fine).
+pub async fn read_json_bytes(req: &mut Request, limit: usize) -> Result<Vec<u8>, ApiError> {
+    let body = read_body(req, limit).await?;
+    if !body.is_empty() {
+        require_json(req)?;
     }
     Ok(body)
 }
 
 pub async fn read_json<T: DeserializeOwned>(req: &mut Request) -> Result<T, ApiError> {
-    let body = read_body(req, MAX_JSON_BODY).await?;
+    let body = read_json_bytes(req, MAX_JSON_BODY).await?;
     serde_json::from_slice(&body).map_err(|err| ApiError::InvalidJson(err.to_string()))
 }
 
@@ -59,7 +91,8 @@ pub fn set(response: &mut Response, name: &str, value: &str) -> worker::Result<(
 }
 
 /// CORS preflight for the API: the widget runs on merchants' origins and
-/// authenticates with a bearer token, never a cookie, so any origin may call.
+/// authenticates with a bearer token, never a cookie. Only paths for which
+/// [`finish`] is told `cross_origin` get `Access-Control-Allow-Origin`.
 pub fn preflight() -> Result<Response, ApiError> {
     let mut response = Response::empty()?.with_status(204);
     set(
@@ -76,9 +109,12 @@ pub fn preflight() -> Result<Response, ApiError> {
     Ok(response)
 }
 
-/// Headers every response carries.
-pub fn finish(mut response: Response) -> worker::Result<Response> {
-    set(&mut response, "access-control-allow-origin", "*")?;
+/// Headers every response carries; `cross_origin` for the paths a page on
+/// another origin may read (`routes::cross_origin`).
+pub fn finish(mut response: Response, cross_origin: bool) -> worker::Result<Response> {
+    if cross_origin {
+        set(&mut response, "access-control-allow-origin", "*")?;
+    }
     set(&mut response, "x-content-type-options", "nosniff")?;
     Ok(response)
 }

@@ -29,10 +29,11 @@ pub use limiter::RateLimiter;
 #[event(fetch)]
 pub async fn fetch(req: Request, env: Env, worker: Context) -> worker::Result<Response> {
     let ctx = ctx::Ctx::new(&env, &worker);
+    let cross_origin = routes::cross_origin(&req.path());
     let response = routes::handle(&ctx, req)
         .await
         .or_else(ApiError::into_response)?;
-    http::finish(response)
+    http::finish(response, cross_origin)
 }
 
 /// The cron trigger (`[triggers] crons` in wrangler.toml): retries outbound

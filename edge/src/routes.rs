@@ -75,15 +75,30 @@ pub enum ShopperRoute {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MerchantRoute {
     DeepLink,
+    /// Ends every shopper token (lookups and deep links) minted so far.
+    RevokeTokens,
     Returns,
-    Return { rma: String },
-    Transition { rma: String, event: ReturnEvent },
-    GetSetting { key: SettingKey },
-    PutSetting { key: SettingKey },
+    Return {
+        rma: String,
+    },
+    Transition {
+        rma: String,
+        event: ReturnEvent,
+    },
+    GetSetting {
+        key: SettingKey,
+    },
+    PutSetting {
+        key: SettingKey,
+    },
     Deliveries,
-    RetryDelivery { id: String },
+    RetryDelivery {
+        id: String,
+    },
     ReviewQueue,
-    ModerateReview { review: String },
+    ModerateReview {
+        review: String,
+    },
     ReferralFlags,
     Analytics,
 }
@@ -120,6 +135,7 @@ enum OrderPath<'a> {
 /// Below `/v1/admin/shops/{shop}/`.
 enum AdminPath<'a> {
     Links,
+    RevokeTokens,
     Returns,
     Return(&'a str),
     ReturnEvent(&'a str, &'a str),
@@ -179,6 +195,7 @@ impl<'a> AdminPath<'a> {
     fn parse(rest: &[&'a str]) -> Option<Self> {
         Some(match *rest {
             ["links"] => Self::Links,
+            ["revoke-tokens"] => Self::RevokeTokens,
             ["returns"] => Self::Returns,
             ["returns", rma] => Self::Return(rma),
             ["returns", rma, event] => Self::ReturnEvent(rma, event),
@@ -299,6 +316,7 @@ impl MerchantRoute {
         let shop = || shop_id(shop);
         Ok(match (path, verb) {
             (AdminPath::Links, Post) => (shop()?, Self::DeepLink),
+            (AdminPath::RevokeTokens, Post) => (shop()?, Self::RevokeTokens),
             (AdminPath::Returns, Read) => (shop()?, Self::Returns),
             (AdminPath::Return(rma), Read) => (
                 shop()?,
@@ -356,13 +374,25 @@ fn shop_id(raw: &str) -> Result<ShopId, ApiError> {
     ShopId::parse(raw).map_err(|_| ApiError::NotFound("No such shop."))
 }
 
+/// Whether a page on another origin may read the answers of `path`: the
+/// shopper API (the widget runs on the merchant's pages) and the widget's
+/// files, which the merchant's page imports. Never the admin API (the
+/// dashboard is served by the edge itself), webhooks or share links.
+pub fn cross_origin(path: &str) -> bool {
+    let mut segments = path.trim_matches('/').split('/');
+    match (segments.next(), segments.next()) {
+        (Some("v1"), Some("shops")) => true,
+        _ => Asset::parse(path).is_some(),
+    }
+}
+
 /// Checks the caller, then runs the route's handler.
 pub async fn handle(ctx: &Ctx<'_>, mut req: Request) -> Result<Response, ApiError> {
     let route = Route::parse(&req.method(), &req.path())?;
     match route {
         Route::Public(route) => public(ctx, req, route).await,
         Route::Shopper { shop, order, route } => {
-            let shopper = Shopper::check(ctx, &req, &shop, order.as_ref())?;
+            let shopper = Shopper::check(ctx, &req, &shop, order.as_ref()).await?;
             shopper_route(ctx, &mut req, shopper, route).await
         }
         Route::Merchant { shop, route } => {
@@ -397,12 +427,12 @@ async fn shopper_route(
     match route {
         ShopperRoute::Order => api::orders::order(ctx, shopper).await,
         ShopperRoute::ReturnOptions => api::returns::options(ctx, req, shopper).await,
-        ShopperRoute::CreateReturn => api::returns::create(ctx, req, shopper).await,
-        ShopperRoute::CancelReturn { rma } => api::returns::cancel(ctx, shopper, &rma).await,
+        ShopperRoute::CreateReturn => api::returns::create(ctx, req, shopper.act()?).await,
+        ShopperRoute::CancelReturn { rma } => api::returns::cancel(ctx, shopper.act()?, &rma).await,
         ShopperRoute::Engagement => api::engagement::view(ctx, req, shopper).await,
         ShopperRoute::PromptEvent => api::engagement::event(ctx, req, shopper).await,
-        ShopperRoute::SubmitReview => api::reviews::submit(ctx, req, shopper).await,
-        ShopperRoute::Nps => api::engagement::nps(ctx, req, shopper).await,
+        ShopperRoute::SubmitReview => api::reviews::submit(ctx, req, shopper.act()?).await,
+        ShopperRoute::Nps => api::engagement::nps(ctx, req, shopper.act()?).await,
         ShopperRoute::Rewards => api::rewards::view(ctx, req, shopper).await,
     }
 }
@@ -415,6 +445,7 @@ async fn merchant_route(
 ) -> Result<Response, ApiError> {
     match route {
         MerchantRoute::DeepLink => admin::links::create(ctx, req, merchant).await,
+        MerchantRoute::RevokeTokens => admin::links::revoke_all(ctx, merchant).await,
         MerchantRoute::Returns => admin::returns::list(ctx, req, merchant).await,
         MerchantRoute::Return { rma } => admin::returns::get(ctx, merchant, &rma).await,
         MerchantRoute::Transition { rma, event } => {

@@ -74,9 +74,43 @@ impl Limit {
     }
 }
 
+/// Whom a per-address limit counts, from the address Cloudflare reports
+/// (`CF-Connecting-IP`): an IPv4 address, or an IPv6 /64, the prefix one
+/// subscriber gets (rotating within it is free, so a /128 key counted
+/// nothing). `None` when the header is not an address.
+pub fn client_key(reported: &str) -> Option<String> {
+    match reported.trim().parse::<std::net::IpAddr>().ok()? {
+        std::net::IpAddr::V4(v4) => Some(format!("ip4:{v4}")),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => Some(format!("ip4:{v4}")),
+            None => {
+                let [a, b, c, d, ..] = v6.segments();
+                Some(format!("ip6:{a:x}:{b:x}:{c:x}:{d:x}::/64"))
+            }
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ipv6_addresses_in_one_slash_64_share_a_key() {
+        let one = client_key("2001:db8:1:2:aaaa::1").unwrap();
+        assert_eq!(client_key("2001:db8:1:2:ffff:1:2:3"), Some(one.clone()));
+        assert_eq!(client_key(" 2001:0db8:0001:0002::9 "), Some(one));
+        assert_ne!(client_key("2001:db8:1:3::1"), client_key("2001:db8:1:2::1"));
+        assert_eq!(
+            client_key("203.0.113.7").as_deref(),
+            Some("ip4:203.0.113.7")
+        );
+        // A v4 client seen through a v6 socket is the v4 client.
+        assert_eq!(client_key("::ffff:203.0.113.7"), client_key("203.0.113.7"));
+        for junk in ["", "unknown", "203.0.113.7, 10.0.0.1", "1.2.3.4.5", "é"] {
+            assert_eq!(client_key(junk), None, "{junk}");
+        }
+    }
 
     fn run(limit: Limit, times: &[i64]) -> Vec<bool> {
         let mut state = Tat::default();

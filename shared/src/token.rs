@@ -2,9 +2,16 @@
 //! from a merchant email) hands the widget so it can read one order.
 //!
 //! Format: `base64url(payload) "." base64url(HMAC-SHA256(payload))` where
-//! payload is `v1|{shop}|{order_id}|{expires_at_secs}`. Stateless on purpose:
-//! the edge verifies without a storage read, and the secret can rotate
-//! because verification accepts the current and the previous secret.
+//! payload is `v2|{shop}|{order_id}|{expires_at_secs}|{scope}|{epoch}`.
+//! The signature needs no storage read and the secret can rotate, because
+//! verification accepts the current and the previous secret. The epoch is
+//! the shop's token epoch when the token was minted: raising it (the admin
+//! API's revoke-tokens) ends every token minted before, which the edge
+//! checks against the shop row it reads anyway.
+//!
+//! `v1` tokens (no scope, no epoch) from before are still read, as
+//! read-only tokens of epoch 0, so deep links already in shoppers' inboxes
+//! keep opening until they expire or the shop revokes them.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -15,7 +22,8 @@ use crate::{OrderId, ShopId, UnixTime};
 
 type HmacSha256 = Hmac<Sha256>;
 
-const VERSION: &str = "v1";
+const VERSION: &str = "v2";
+const LEGACY_VERSION: &str = "v1";
 
 /// How long a lookup token stays valid.
 pub const LOOKUP_TOKEN_TTL_SECS: i64 = 24 * 3600;
@@ -32,12 +40,44 @@ pub enum TokenError {
     NoSecret,
 }
 
-/// What a valid token grants: read access to one order of one shop.
+/// What a token lets its holder do with the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// See the order, its tracking, returns on file and prompts. A signed
+    /// deep link in an email is this unless minted for a write: links are
+    /// forwarded, logged and kept in browser history.
+    Read,
+    /// Also act on it: start or cancel a return, review, answer NPS. What a
+    /// lookup (order number + email, proven just now) grants.
+    Write,
+}
+
+impl Scope {
+    fn code(self) -> &'static str {
+        match self {
+            Self::Read => "r",
+            Self::Write => "w",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "r" => Some(Self::Read),
+            "w" => Some(Self::Write),
+            _ => None,
+        }
+    }
+}
+
+/// What a valid token grants: access to one order of one shop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderGrant {
     pub shop: ShopId,
     pub order: OrderId,
     pub expires_at: UnixTime,
+    pub scope: Scope,
+    /// The shop's token epoch at minting; older than the shop's is revoked.
+    pub epoch: u32,
 }
 
 /// HMAC-SHA256 of `message` under `secret`.
@@ -76,10 +116,12 @@ impl OrderGrant {
             return Err(TokenError::NoSecret);
         }
         let payload = format!(
-            "{VERSION}|{}|{}|{}",
+            "{VERSION}|{}|{}|{}|{}|{}",
             self.shop,
             self.order,
-            self.expires_at.secs()
+            self.expires_at.secs(),
+            self.scope.code(),
+            self.epoch
         );
         let mac = hmac_sha256(secret, payload.as_bytes());
         Ok(format!(
@@ -107,20 +149,24 @@ impl OrderGrant {
             return Err(TokenError::BadSignature);
         }
         let payload = std::str::from_utf8(&payload).map_err(|_| TokenError::Malformed)?;
-        let mut parts = payload.split('|');
-        let (Some(VERSION), Some(shop), Some(order), Some(exp), None) = (
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-        ) else {
-            return Err(TokenError::Malformed);
+        let parts: Vec<&str> = payload.split('|').collect();
+        let (shop, order, exp, scope, epoch) = match parts.as_slice() {
+            [VERSION, shop, order, exp, scope, epoch] => (
+                *shop,
+                *order,
+                *exp,
+                Scope::from_code(scope).ok_or(TokenError::Malformed)?,
+                epoch.parse().map_err(|_| TokenError::Malformed)?,
+            ),
+            [LEGACY_VERSION, shop, order, exp] => (*shop, *order, *exp, Scope::Read, 0),
+            _ => return Err(TokenError::Malformed),
         };
         let grant = Self {
             shop: ShopId::parse(shop).map_err(|_| TokenError::Malformed)?,
             order: OrderId::parse(order).map_err(|_| TokenError::Malformed)?,
             expires_at: UnixTime::from_secs(exp.parse().map_err(|_| TokenError::Malformed)?),
+            scope,
+            epoch,
         };
         if now >= grant.expires_at {
             return Err(TokenError::Expired);
@@ -138,6 +184,54 @@ mod tests {
             shop: ShopId::parse("demo").unwrap(),
             order: OrderId::parse("1001").unwrap(),
             expires_at: UnixTime::from_secs(2_000),
+            scope: Scope::Write,
+            epoch: 3,
+        }
+    }
+
+    fn signed(payload: &str, secret: &[u8]) -> String {
+        let mac = hmac_sha256(secret, payload.as_bytes());
+        format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(payload),
+            URL_SAFE_NO_PAD.encode(mac)
+        )
+    }
+
+    #[test]
+    fn scope_and_epoch_survive_the_round_trip() {
+        let now = UnixTime::from_secs(1_000);
+        for scope in [Scope::Read, Scope::Write] {
+            let minted = OrderGrant { scope, ..grant() };
+            let token = minted.mint(b"secret").unwrap();
+            assert_eq!(OrderGrant::verify(&token, &[b"secret"], now), Ok(minted));
+        }
+    }
+
+    #[test]
+    fn legacy_tokens_read_only_at_epoch_zero() {
+        let token = signed("v1|demo|1001|2000", b"secret");
+        let grant = OrderGrant::verify(&token, &[b"secret"], UnixTime::from_secs(1_000)).unwrap();
+        assert_eq!((grant.scope, grant.epoch), (Scope::Read, 0));
+    }
+
+    #[test]
+    fn signed_but_odd_payloads_are_malformed() {
+        let now = UnixTime::from_secs(1_000);
+        for payload in [
+            "v2|demo|1001|2000|x|0",
+            "v2|demo|1001|2000|w|-1",
+            "v2|demo|1001|2000|w",
+            "v2|demo|1001|2000|w|0|extra",
+            "v1|demo|1001|2000|w|0",
+            "v3|demo|1001|2000|w|0",
+            "v2|demo|1001|20é0|w|0",
+        ] {
+            assert_eq!(
+                OrderGrant::verify(&signed(payload, b"secret"), &[b"secret"], now),
+                Err(TokenError::Malformed),
+                "{payload}"
+            );
         }
     }
 
@@ -167,7 +261,7 @@ mod tests {
     fn tampering_is_detected() {
         let token = grant().mint(b"secret").unwrap();
         let (payload, mac) = token.split_once('.').unwrap();
-        let forged_payload = URL_SAFE_NO_PAD.encode("v1|demo|1002|2000");
+        let forged_payload = URL_SAFE_NO_PAD.encode("v2|demo|1002|2000|w|3");
         let now = UnixTime::from_secs(1_000);
         assert_eq!(
             OrderGrant::verify(&format!("{forged_payload}.{mac}"), &[b"secret"], now),

@@ -25,6 +25,24 @@ test('a merchant\'s signed link opens the order without a lookup', async () => {
   await page.goto(`${EDGE}/?t=${encodeURIComponent(token)}`);
   await page.getByRole('heading', { name: 'Order #1005' }).waitFor();
   assert.equal(await page.locator('form.ac-lookup').count(), 0);
+  // The token left the address bar (history, analytics, Referer) once read.
+  assert.equal(new URL(page.url()).searchParams.get('t'), null);
+  assert.equal(await page.evaluate(() => window.location.search), '');
+
+  // The link only shows the order: acting on it asks for the proof, with
+  // the number filled in and the email left to type.
+  await page.getByText('This link shows your order').waitFor();
+  await page.getByRole('button', { name: "Confirm it's me" }).click();
+  await page.locator('form.ac-lookup').waitFor();
+  assert.equal(await page.locator('#ac-number').inputValue(), '#1005');
+  assert.equal(
+    await page.locator('.ac-root').evaluate((root) => root.getRootNode().activeElement?.id),
+    'ac-email',
+  );
+  await page.locator('#ac-email').fill('sofia@example.com');
+  await page.locator('form.ac-lookup button[type=submit]').click();
+  await page.getByRole('heading', { name: 'Order #1005' }).waitFor();
+  assert.equal(await page.getByText('This link shows your order').count(), 0);
 
   // A tampered link falls back to the form with an explanation.
   await page.goto(`${EDGE}/?t=${encodeURIComponent(token.slice(0, -4))}AAAA`);

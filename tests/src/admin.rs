@@ -46,6 +46,11 @@ impl Admin<'_> {
         self.client.post(&self.path("/links"), Some(body))
     }
 
+    /// `POST …/revoke-tokens`: ends every shopper token minted so far.
+    pub fn revoke_tokens(&self) -> Reply {
+        self.client.post(&self.path("/revoke-tokens"), None)
+    }
+
     /// `GET …/returns{query}`.
     pub fn returns(&self, query: &str) -> Reply {
         self.client.get(&self.path(&format!("/returns{query}")))

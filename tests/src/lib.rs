@@ -87,13 +87,10 @@ pub(crate) static OUT_OF_BAND: std::sync::RwLock<()> = std::sync::RwLock::new(()
 pub fn d1(sql: &str) -> Vec<Value> {
     let dir = std::env::var("AFTERCART_PERSIST_DIR")
         .unwrap_or_else(|_| panic!("AFTERCART_PERSIST_DIR is set by cargo xtask test"));
-    let rows = {
-        let _alone = OUT_OF_BAND
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        runtime::query(std::path::Path::new(&dir), sql)
-    };
-    rows
+    let _alone = OUT_OF_BAND
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    runtime::query(std::path::Path::new(&dir), sql)
 }
 
 /// Statements run on the running edge's local D1 out of band, as [`d1`]
@@ -103,13 +100,10 @@ pub fn d1(sql: &str) -> Vec<Value> {
 pub fn try_d1(sql: &str) -> Result<(), String> {
     let dir = std::env::var("AFTERCART_PERSIST_DIR")
         .unwrap_or_else(|_| panic!("AFTERCART_PERSIST_DIR is set by cargo xtask test"));
-    let outcome = {
-        let _alone = OUT_OF_BAND
-            .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        runtime::try_execute(std::path::Path::new(&dir), sql)
-    };
-    outcome
+    let _alone = OUT_OF_BAND
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    runtime::try_execute(std::path::Path::new(&dir), sql)
 }
 
 /// A fixture from `shared/tests/fixtures`, parsed.

@@ -1,7 +1,7 @@
 //! The shopper's API: looking an order up, then that order's routes with
 //! its token (`/v1/shops/{shop}/orders/{order}/…`), and the public routes.
 
-use aftercart_shared::token::OrderGrant;
+use aftercart_shared::token::{OrderGrant, Scope};
 use aftercart_shared::{OrderId, ShopId, UnixTime};
 
 use crate::http::{Auth, Client, Edge, Reply};
@@ -184,15 +184,23 @@ impl OrderApi<'_> {
     }
 }
 
-/// A token for `order` of `shop` until `expires_at`, signed with `secret`.
+/// A token for `order` of `shop` until `expires_at`, signed with `secret`,
+/// as a lookup mints one (write scope) at the shops' first epoch.
 pub fn mint_with(shop: &str, order: &str, expires_at: i64, secret: &[u8]) -> String {
+    grant(shop, order, expires_at, Scope::Write, 0)
+        .mint(secret)
+        .expect("a token")
+}
+
+/// A grant to mint with any scope and epoch.
+pub fn grant(shop: &str, order: &str, expires_at: i64, scope: Scope, epoch: u32) -> OrderGrant {
     OrderGrant {
         shop: ShopId::parse(shop).expect("shop id"),
         order: OrderId::parse(order).expect("order id"),
         expires_at: UnixTime::from_secs(expires_at),
+        scope,
+        epoch,
     }
-    .mint(secret)
-    .expect("a token")
 }
 
 /// A token for `order` of `shop` until `expires_at`, as the edge mints one.

@@ -20,6 +20,9 @@ enum Screen {
     Lookup {
         /// Move focus into the form (when the shopper came back from an order).
         focus: bool,
+        /// The order number to fill in: an order the shopper chose to open
+        /// or to act on, which needs its own proof.
+        number: Option<String>,
     },
     Order {
         session: Session,
@@ -50,8 +53,15 @@ pub fn App(
             seed: None,
             focus: false,
         },
-        None => Screen::Lookup { focus: false },
+        None => Screen::Lookup {
+            focus: false,
+            number: None,
+        },
     });
+    // The email of the last successful lookup, in memory only: with it,
+    // one of "your other orders" opens by its own number and this email,
+    // the same proof a lookup asks for.
+    let (proven_email, set_proven_email) = signal(None::<String>);
 
     let (busy, set_busy) = signal(false);
     // The form's error: the last lookup's, or why the order page sent the
@@ -62,6 +72,7 @@ pub fn App(
     // error are all the form needs (ARCHITECTURE.md, "The widget's size").
     let lookup = move |request: LookupRequest| {
         let api = api.clone();
+        set_error.set(None);
         set_busy.set(true);
         leptos::task::spawn_local(async move {
             let result = api.lookup(&request).await;
@@ -69,6 +80,7 @@ pub fn App(
             match result {
                 Ok(found) => {
                     set_error.set(None);
+                    set_proven_email.set(Some(request.email.clone()));
                     set_screen.set(Screen::Order {
                         session: Session {
                             order_id: Some(found.order.id.as_str().to_owned()),
@@ -100,27 +112,42 @@ pub fn App(
 
     let back_to_form = move |reason: Option<ApiError>, focus: bool| {
         set_error.set(reason);
-        set_screen.set(Screen::Lookup { focus });
-    };
-    // One of "your other orders": load it in place of this one.
-    let open = move |session: Session| {
-        set_screen.set(Screen::Order {
-            session,
-            seed: None,
-            focus: true,
+        set_screen.set(Screen::Lookup {
+            focus,
+            number: None,
         });
+    };
+    // One of "your other orders", or this order when its link is
+    // read-only: proven by its own number and the email proven before, or
+    // the form with the number filled in.
+    let open = {
+        let lookup = lookup.clone();
+        move |number: String| match proven_email.get_untracked() {
+            Some(email) => lookup(LookupRequest {
+                order_number: number,
+                email,
+            }),
+            None => {
+                set_error.set(Some(ApiError::ProofNeeded));
+                set_screen.set(Screen::Lookup {
+                    focus: true,
+                    number: Some(number),
+                });
+            }
+        }
     };
 
     view! {
         <div class="ac-app">
             {move || match screen.get() {
-                Screen::Lookup { focus } => {
+                Screen::Lookup { focus, number } => {
                     view! {
                         <LookupForm
                             on_submit=Callback::new(lookup.clone())
                             busy=busy.into()
                             error=error.into()
                             focus=focus
+                            number=number
                         />
                     }
                         .into_any()
@@ -136,7 +163,7 @@ pub fn App(
                             on_expired=Callback::new(move |focus| {
                                 back_to_form(Some(ApiError::SessionExpired), focus)
                             })
-                            on_open=Callback::new(open)
+                            on_open=Callback::new(open.clone())
                         />
                     }
                         .into_any()

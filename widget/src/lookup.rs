@@ -53,14 +53,18 @@ pub fn LookupForm(
     /// Focus the first field on mount (not on page load: that would steal
     /// focus from the host page).
     focus: bool,
+    /// An order number to fill in (the shopper chose that order).
+    number: Option<String>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let number_input = NodeRef::<html::Input>::new();
     let email_input = NodeRef::<html::Input>::new();
     let (invalid, set_invalid) = signal(None::<Invalid>);
 
+    let prefilled = number.is_some();
     if focus {
-        ui::focus_first_render(number_input);
+        // With the number filled in, what is left to type is the email.
+        ui::focus_first_render(if prefilled { email_input } else { number_input });
     }
 
     let submit = move |event: SubmitEvent| {
@@ -128,6 +132,7 @@ pub fn LookupForm(
                     placeholder=lang.text(Msg::OrderNumberHint)
                     aria-describedby="ac-number-hint"
                     aria-invalid=marked(Invalid::OrderNumber)
+                    prop:value=number.unwrap_or_default()
                     node_ref=number_input
                 />
                 // Shown as the placeholder; read as the description.

@@ -9,7 +9,7 @@ use aftercart_shared::api::engage::{
 use aftercart_shared::engage::{Action, EventOutcome, EventRefusal, Prompt};
 use worker::{Request, Response};
 
-use crate::auth::Shopper;
+use crate::auth::{OrderOwner, Shopper};
 use crate::ctx::Ctx;
 use crate::error::ApiError;
 use crate::flows::engage;
@@ -87,7 +87,11 @@ fn refusal(refusal: EventRefusal) -> ApiError {
 }
 
 /// `POST …/nps`: once per order.
-pub async fn nps(ctx: &Ctx<'_>, req: &mut Request, shopper: Shopper) -> Result<Response, ApiError> {
+pub async fn nps(
+    ctx: &Ctx<'_>,
+    req: &mut Request,
+    shopper: OrderOwner,
+) -> Result<Response, ApiError> {
     let body: NpsSubmission = http::read_json(req).await?;
     let answer = body
         .parse()

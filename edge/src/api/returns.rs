@@ -19,7 +19,7 @@ use aftercart_shared::wire::WireName;
 use futures_util::future::{try_join, try_join4};
 use worker::{Request, Response};
 
-use crate::auth::Shopper;
+use crate::auth::{OrderOwner, Shopper};
 use crate::ctx::Ctx;
 use crate::error::ApiError;
 use crate::flows::{outbound, returns::Step};
@@ -122,7 +122,7 @@ pub async fn options(ctx: &Ctx<'_>, req: &Request, shopper: Shopper) -> Result<R
 pub async fn create(
     ctx: &Ctx<'_>,
     req: &mut Request,
-    shopper: Shopper,
+    shopper: OrderOwner,
 ) -> Result<Response, ApiError> {
     let (shop, order) = (shopper.shop(), shopper.order());
     let key = req
@@ -136,7 +136,7 @@ pub async fn create(
                 "a header of 1 to 200 characters is required",
             )
         })?;
-    let body = http::read_body(req, http::MAX_JSON_BODY).await?;
+    let body = http::read_json_bytes(req, http::MAX_JSON_BODY).await?;
     let request: ReturnRequest =
         serde_json::from_slice(&body).map_err(|err| ApiError::InvalidJson(err.to_string()))?;
     let fingerprint = sha256_hex(&body);
@@ -193,7 +193,7 @@ pub async fn create(
 /// `POST /v1/shops/{shop}/orders/{orderId}/returns/{rma}/cancel`: the
 /// shopper withdraws their return, while the lifecycle still allows it
 /// (before it is on its way back).
-pub async fn cancel(ctx: &Ctx<'_>, shopper: Shopper, rma: &str) -> Result<Response, ApiError> {
+pub async fn cancel(ctx: &Ctx<'_>, shopper: OrderOwner, rma: &str) -> Result<Response, ApiError> {
     let (shop, order) = (shopper.shop(), shopper.order());
     let store = ctx.store()?;
     let stored = flows::returns::load(store, shop, rma, Some(order)).await?;

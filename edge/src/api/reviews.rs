@@ -8,7 +8,7 @@ use aftercart_shared::engage::{Action, Delivery, ProductId, Prompt};
 use aftercart_shared::reviews::{self, PAGE_SIZE, author_name, review_id};
 use worker::{Request, Response};
 
-use crate::auth::Shopper;
+use crate::auth::OrderOwner;
 use crate::ctx::Ctx;
 use crate::error::ApiError;
 use crate::flows::engage;
@@ -23,7 +23,7 @@ const MAX_PAGE: u32 = 1000;
 pub async fn submit(
     ctx: &Ctx<'_>,
     req: &mut Request,
-    shopper: Shopper,
+    shopper: OrderOwner,
 ) -> Result<Response, ApiError> {
     let (shop, order) = (shopper.shop(), shopper.order());
     let now = ctx.now();

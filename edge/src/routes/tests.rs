@@ -118,6 +118,11 @@ fn table() -> Vec<(Method, &'static str, Route)> {
             merchant(MerchantRoute::DeepLink),
         ),
         (
+            Post,
+            "/v1/admin/shops/desk/revoke-tokens",
+            merchant(MerchantRoute::RevokeTokens),
+        ),
+        (
             Get,
             "/v1/admin/shops/desk/returns",
             merchant(MerchantRoute::Returns),

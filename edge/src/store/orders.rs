@@ -18,27 +18,26 @@ use super::row::{corrupt, json_list, rows, text};
 /// Which order a read starts from.
 #[derive(Debug, Clone, Copy)]
 pub enum OrderKey<'a> {
-    Number(&'a OrderNumber),
     Id(&'a OrderId),
+    /// The order with this number and this email: a lookup. A wrong email
+    /// and an unknown number read the same (nothing), so how long the
+    /// answer takes does not tell them apart.
+    Proven(&'a OrderNumber, &'a Email),
 }
 
 impl OrderKey<'_> {
-    fn column(self) -> &'static str {
+    /// The condition on `orders`; values are always bound, from `?2`.
+    fn condition(self) -> &'static str {
         match self {
-            Self::Number(_) => "order_number",
-            Self::Id(_) => "id",
+            Self::Id(_) => "id = ?2",
+            Self::Proven(..) => "order_number = ?2 AND email = ?3",
         }
     }
 
-    fn value(self) -> &'static str {
-        // Placeholder position, not the value: values are always bound.
-        "?2"
-    }
-
-    fn bound(self) -> JsValue {
+    fn bound(self) -> Vec<JsValue> {
         match self {
-            Self::Number(n) => text(n.as_str()),
-            Self::Id(id) => text(id.as_str()),
+            Self::Id(id) => vec![text(id.as_str())],
+            Self::Proven(number, email) => vec![text(number.as_str()), text(email.as_str())],
         }
     }
 }
@@ -133,15 +132,16 @@ impl Store {
         shop: &ShopId,
         key: OrderKey<'_>,
     ) -> Result<Option<OrderBundle>, Error> {
-        let (column, value) = (key.column(), key.value());
-        let target = format!("(SELECT id FROM orders WHERE shop_id = ?1 AND {column} = {value})");
+        let condition = key.condition();
+        let target = format!("(SELECT id FROM orders WHERE shop_id = ?1 AND {condition})");
         // The target plus the shopper's newest orders: "your other orders".
         let family = format!(
             "(SELECT id FROM orders WHERE shop_id = ?1 AND email <> '' AND email = \
-             (SELECT email FROM orders WHERE shop_id = ?1 AND {column} = {value}) \
+             (SELECT email FROM orders WHERE shop_id = ?1 AND {condition}) \
              ORDER BY placed_at DESC LIMIT 6)"
         );
-        let args = [text(shop.as_str()), key.bound()];
+        let mut args = vec![text(shop.as_str())];
+        args.extend(key.bound());
         let [orders, items, shipments, shipment_items, checkpoints] = &self
             .batch([
                 self.statement(
@@ -185,7 +185,7 @@ impl Store {
             .await?;
         let orders = rows::<OrderRow>(orders)?;
         let is_target = |row: &OrderRow| match key {
-            OrderKey::Number(n) => row.order_number == n.as_str(),
+            OrderKey::Proven(n, _) => row.order_number == n.as_str(),
             OrderKey::Id(id) => row.id == id.as_str(),
         };
         if !orders.iter().any(is_target) {

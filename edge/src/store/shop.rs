@@ -35,6 +35,41 @@ impl Store {
         Ok(row.is_some())
     }
 
+    /// The shop's token epoch (see `shared::token`), or `None` for no such
+    /// shop.
+    pub async fn token_epoch(&self, shop: &ShopId) -> Result<Option<u32>, Error> {
+        #[derive(Deserialize)]
+        struct Row {
+            token_epoch: u32,
+        }
+        let row: Option<Row> = self
+            .statement(
+                "SELECT token_epoch FROM shops WHERE id = ?1",
+                &[text(shop.as_str())],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.map(|r| r.token_epoch))
+    }
+
+    /// Raises the shop's token epoch, ending every shopper token minted
+    /// before; the new epoch, or `None` for no such shop.
+    pub async fn revoke_tokens(&self, shop: &ShopId) -> Result<Option<u32>, Error> {
+        #[derive(Deserialize)]
+        struct Row {
+            token_epoch: u32,
+        }
+        let row: Option<Row> = self
+            .statement(
+                "UPDATE shops SET token_epoch = token_epoch + 1 WHERE id = ?1 \
+                 RETURNING token_epoch",
+                &[text(shop.as_str())],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.map(|r| r.token_epoch))
+    }
+
     /// The shop's display name ("Nordlys Outdoor"), or `None` for no such shop.
     pub async fn shop_name(&self, shop: &ShopId) -> Result<Option<String>, Error> {
         #[derive(Deserialize)]

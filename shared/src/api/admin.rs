@@ -6,6 +6,7 @@
 //! | route | body | answer |
 //! |---|---|---|
 //! | `POST /v1/admin/shops/{shop}/links` | [`DeepLinkRequest`] | [`DeepLinkResponse`] |
+//! | `POST /v1/admin/shops/{shop}/revoke-tokens` | | [`TokensRevoked`] |
 //! | `GET  /v1/admin/shops/{shop}/returns?status=&cursor=&limit=` | | [`AdminReturnPage`] |
 //! | `GET  /v1/admin/shops/{shop}/returns/{rma}` | | [`AdminReturn`] |
 //! | `POST /v1/admin/shops/{shop}/returns/{rma}/{event}` | [`TransitionRequest`] (optional) | [`AdminReturn`] / 409 `invalid_transition` |
@@ -36,6 +37,11 @@ pub struct DeepLinkRequest {
     /// How long the link works; default 30, at most 90.
     #[serde(default)]
     pub valid_days: Option<u16>,
+    /// Whether the link may act on the order (e.g. "start your return" in
+    /// an email) rather than only show it. Default false: links are
+    /// forwarded and kept in browser history.
+    #[serde(default)]
+    pub write: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +50,13 @@ pub struct DeepLinkResponse {
     /// Append as `?t=<token>` to the shop page that embeds the widget.
     pub token: String,
     pub expires_at: UnixTime,
+}
+
+/// Every shopper token minted before `epoch` no longer works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokensRevoked {
+    pub epoch: u32,
 }
 
 /// A return as the merchant sees it.

@@ -80,6 +80,9 @@ wire_enum! {
         AlreadyAnswered = "already_answered",
         /// The resource is not in a state that allows this change.
         InvalidTransition = "invalid_transition",
+        /// The token may read the order but not act on it (a deep link):
+        /// look the order up by number and email first.
+        ProofNeeded = "proof_needed",
     }
 }
 
@@ -88,6 +91,7 @@ impl ProblemCode {
         match self {
             Self::InvalidJson | Self::InvalidField => 400,
             Self::Unauthorized | Self::TokenExpired => 401,
+            Self::ProofNeeded => 403,
             Self::NotFound => 404,
             Self::MethodNotAllowed => 405,
             Self::PayloadTooLarge => 413,
@@ -118,6 +122,7 @@ impl ProblemCode {
             Self::IdempotencyConflict => "Idempotency key reused",
             Self::AlreadyAnswered => "Already answered",
             Self::InvalidTransition => "Not allowed in the current state",
+            Self::ProofNeeded => "Confirm the order first",
         }
     }
 }
@@ -182,6 +187,7 @@ mod tests {
             ProblemCode::IdempotencyConflict,
             ProblemCode::AlreadyAnswered,
             ProblemCode::InvalidTransition,
+            ProblemCode::ProofNeeded,
         ] {
             assert_eq!(serde_json::to_value(code).unwrap(), code.wire_name());
         }

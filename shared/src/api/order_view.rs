@@ -46,6 +46,7 @@ impl OrderView {
             status,
             shipments,
             other_orders: Vec::new(),
+            can_act: false,
         }
     }
 }

@@ -52,12 +52,19 @@ pub struct OrderView {
     pub line_items: Vec<LineItemView>,
     pub shipments: Vec<ShipmentView>,
     /// The shopper's other recent orders from this shop (same email), newest
-    /// first, each with its own token so the widget can open it.
+    /// first; each opens with its own proof.
     #[serde(default)]
     pub other_orders: Vec<OrderSummary>,
+    /// Whether the token that read this may act on the order (returns,
+    /// reviews, NPS): false for a read-only deep link, whose holder proves
+    /// the order (number + email) before acting.
+    #[serde(default)]
+    pub can_act: bool,
 }
 
-/// One line in "your other orders".
+/// One line in "your other orders": no token, since knowing an email is
+/// not owning its orders (checkout emails are unverified). The shopper
+/// opens one by proving it: its own number and email.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderSummary {
@@ -67,8 +74,6 @@ pub struct OrderSummary {
     pub step: Step,
     pub status: TrackingStatus,
     pub cancelled: bool,
-    /// Bearer token for this order, valid as long as the one used to list it.
-    pub token: String,
 }
 
 /// `GET /v1/shops/{shop}/orders/{orderId}/returns`: what can go back, the

@@ -19,6 +19,13 @@ pub(super) fn text(msg: Msg) -> &'static str {
         InvalidInput => "Indtast et ordrenummer og en gyldig e-mailadresse.",
         RateLimited => "For mange forsøg. Vent et minut og prøv igen.",
         SessionExpired => "Din session er udløbet. Find din ordre igen.",
+        ProofNeeded => {
+            "For at foretage ændringer skal du bekræfte dit ordrenummer og din e-mailadresse."
+        }
+        ReadOnlyLink => {
+            "Dette link viser din ordre. For at starte en returnering eller skrive en anmeldelse skal du bekræfte, at den er din."
+        }
+        ConfirmItsMe => "Bekræft, at det er mig",
         NetworkError => "Noget gik galt hos os. Prøv igen.",
         TryAgain => "Prøv igen",
         OrderHeading => "Ordre {number}",

@@ -21,6 +21,13 @@ pub(super) fn text(msg: Msg) -> &'static str {
         InvalidInput => "Bitte gib eine Bestellnummer und eine gültige E-Mail-Adresse ein.",
         RateLimited => "Zu viele Versuche. Bitte warte eine Minute und versuche es erneut.",
         SessionExpired => "Deine Sitzung ist abgelaufen. Bitte suche deine Bestellung erneut.",
+        ProofNeeded => {
+            "Um etwas zu ändern, bestätige bitte deine Bestellnummer und E-Mail-Adresse."
+        }
+        ReadOnlyLink => {
+            "Dieser Link zeigt deine Bestellung. Um eine Rücksendung zu starten oder eine Bewertung abzugeben, bestätige, dass sie dir gehört."
+        }
+        ConfirmItsMe => "Bestätigen, dass ich es bin",
         NetworkError => "Bei uns ist etwas schiefgelaufen. Bitte versuche es erneut.",
         TryAgain => "Erneut versuchen",
         OrderHeading => "Bestellung {number}",

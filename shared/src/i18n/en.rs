@@ -19,6 +19,11 @@ pub(super) fn text(msg: Msg) -> &'static str {
         InvalidInput => "Please enter an order number and a valid email address.",
         RateLimited => "Too many attempts. Please wait a minute and try again.",
         SessionExpired => "Your session has expired. Please look up your order again.",
+        ProofNeeded => "To make changes, please confirm your order number and email address.",
+        ReadOnlyLink => {
+            "This link shows your order. To start a return or leave a review, confirm it is yours."
+        }
+        ConfirmItsMe => "Confirm it's me",
         NetworkError => "Something went wrong on our side. Please try again.",
         TryAgain => "Try again",
         OrderHeading => "Order {number}",

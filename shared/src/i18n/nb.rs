@@ -19,6 +19,11 @@ pub(super) fn text(msg: Msg) -> &'static str {
         InvalidInput => "Skriv inn et ordrenummer og en gyldig e-postadresse.",
         RateLimited => "For mange forsøk. Vent et minutt og prøv igjen.",
         SessionExpired => "Økten din er utløpt. Søk opp bestillingen på nytt.",
+        ProofNeeded => "For å gjøre endringer, bekreft ordrenummeret og e-postadressen din.",
+        ReadOnlyLink => {
+            "Denne lenken viser bestillingen din. For å starte en retur eller gi en vurdering, bekreft at den er din."
+        }
+        ConfirmItsMe => "Bekreft at det er meg",
         NetworkError => "Noe gikk galt hos oss. Prøv igjen.",
         TryAgain => "Prøv igjen",
         OrderHeading => "Ordre {number}",

@@ -21,6 +21,11 @@ pub(super) fn text(msg: Msg) -> &'static str {
         InvalidInput => "Introdu un număr de comandă și o adresă de e-mail validă.",
         RateLimited => "Prea multe încercări. Așteaptă un minut și încearcă din nou.",
         SessionExpired => "Sesiunea a expirat. Caută din nou comanda.",
+        ProofNeeded => "Pentru a face modificări, confirmă numărul comenzii și adresa de e-mail.",
+        ReadOnlyLink => {
+            "Acest link îți arată comanda. Pentru a iniția un retur sau a lăsa o recenzie, confirmă că este a ta."
+        }
+        ConfirmItsMe => "Confirm că sunt eu",
         NetworkError => "Ceva nu a funcționat la noi. Încearcă din nou.",
         TryAgain => "Încearcă din nou",
         OrderHeading => "Comanda {number}",

@@ -19,6 +19,11 @@ pub(super) fn text(msg: Msg) -> &'static str {
         InvalidInput => "Ange ett ordernummer och en giltig e-postadress.",
         RateLimited => "För många försök. Vänta en minut och försök igen.",
         SessionExpired => "Din session har gått ut. Sök upp din beställning igen.",
+        ProofNeeded => "För att göra ändringar, bekräfta ditt ordernummer och din e-postadress.",
+        ReadOnlyLink => {
+            "Den här länken visar din beställning. För att starta en retur eller lämna ett omdöme, bekräfta att den är din."
+        }
+        ConfirmItsMe => "Bekräfta att det är jag",
         NetworkError => "Något gick fel hos oss. Försök igen.",
         TryAgain => "Försök igen",
         OrderHeading => "Order {number}",

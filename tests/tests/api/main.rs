@@ -7,15 +7,18 @@
 //! Shops: `demo` (the README's demo orders), `lab` (webhooks and
 //! engagement), `desk` and `hooks` (the merchant's returns and their
 //! outbound webhooks), `refs` and `gift` (referrals and loyalty), `stats`
-//! (a fixed month of analytics).
+//! (a fixed month of analytics), `proof` (claims below the handlers),
+//! `vault` (token scopes and revocation).
 #![allow(
     clippy::unwrap_used,
     reason = "a test should stop at the first surprise"
 )]
 
+mod access;
 mod analytics;
 mod claims;
 mod engagement;
+mod hardening;
 mod loyalty;
 mod orders;
 mod outbound;

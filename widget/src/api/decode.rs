@@ -192,6 +192,11 @@ pub fn order<J: Json>(value: &J) -> Result<OrderView> {
         line_items: list(value, "lineItems", line_item)?,
         shipments: list(value, "shipments", shipment)?,
         other_orders: other_orders(value),
+        // Absent from older responses: then the edge decides on each write.
+        can_act: value
+            .field("canAct")
+            .and_then(|flag| flag.boolean())
+            .unwrap_or(false),
     })
 }
 
@@ -217,7 +222,6 @@ fn order_summary<J: Json>(value: &J) -> Result<OrderSummary> {
         step: named(value, "step")?,
         status: named(value, "status")?,
         cancelled: flag(value, "cancelled")?,
-        token: string(value, "token")?,
     })
 }
 

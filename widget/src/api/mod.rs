@@ -43,6 +43,9 @@ pub enum ApiError {
     Unavailable,
     /// A review or survey this order already answered (`409 already_answered`).
     AlreadyAnswered,
+    /// The session came from a read-only link: acting on the order needs
+    /// its number and email (`403 proof_needed`).
+    ProofNeeded,
 }
 
 impl ApiError {
@@ -55,6 +58,7 @@ impl ApiError {
             Self::SessionExpired => Msg::SessionExpired,
             Self::Unavailable => Msg::NetworkError,
             Self::AlreadyAnswered => Msg::ReviewAlready,
+            Self::ProofNeeded => Msg::ProofNeeded,
         }
     }
 
@@ -73,6 +77,7 @@ impl ApiError {
             | ProblemCode::Unauthorized
             | ProblemCode::InvalidSignature => Self::SessionExpired,
             ProblemCode::AlreadyAnswered => Self::AlreadyAnswered,
+            ProblemCode::ProofNeeded => Self::ProofNeeded,
             _ => Self::Unavailable,
         }
     }
@@ -82,6 +87,7 @@ impl ApiError {
         match status {
             400 => Self::InvalidInput,
             401 => Self::SessionExpired,
+            403 => Self::ProofNeeded,
             404 => Self::NotFound,
             429 => Self::RateLimited,
             _ => Self::Unavailable,
@@ -107,7 +113,8 @@ pub enum ReturnFailure {
     Failed(ApiError),
 }
 
-/// Access to one order after a successful lookup (or from a signed link).
+/// Access to one order after a successful lookup (or from a signed link):
+/// the token, never written anywhere but memory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
     /// `None` for a signed deep link: the token itself names the order.

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use super::items::{LineItems, OtherOrders};
 use super::parcels::ShipmentCard;
-use crate::api::{ApiError, Session};
+use crate::api::ApiError;
 use crate::format;
 use crate::returns::ReturnsCard;
 
@@ -83,7 +83,7 @@ pub(super) fn OrderDetails(
     /// "Look up another order".
     on_back: Callback<()>,
     /// Open one of "your other orders".
-    on_open: Callback<Session>,
+    on_open: Callback<String>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     let status = &order.status;
@@ -177,6 +177,21 @@ pub(super) fn OrderDetails(
                 .map(|options| view! { <ReturnsCard options=options on_start=on_start on_slip=on_slip /> })
         }}
         {engage.run()}
+        {(!order.can_act).then(|| {
+            let number = order.order_number.clone();
+            view! {
+                <section class="ac-card ac-read-only">
+                    <p class="ac-muted">{lang.text(Msg::ReadOnlyLink)}</p>
+                    <button
+                        class="ac-button ac-button-quiet"
+                        type="button"
+                        on:click=move |_| on_open.run(number.clone())
+                    >
+                        {lang.text(Msg::ConfirmItsMe)}
+                    </button>
+                </section>
+            }
+        })}
         {(!order.other_orders.is_empty())
             .then(|| view! { <OtherOrders orders=order.other_orders on_open=on_open /> })}
         <button class="ac-button ac-button-quiet ac-back" type="button" on:click=move |_| on_back.run(())>

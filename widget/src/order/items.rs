@@ -4,7 +4,6 @@ use aftercart_shared::api::shopper::{LineItemView, OrderSummary};
 use aftercart_shared::i18n::{Lang, Msg, fill};
 use leptos::prelude::*;
 
-use crate::api::Session;
 use crate::format;
 
 /// The items in the order, with the total.
@@ -61,10 +60,10 @@ pub(super) fn LineItems(
 /// place of the current one.
 #[component]
 pub(super) fn OtherOrders(
-    /// The orders, each with its own token.
+    /// The orders, without tokens: each needs its own proof.
     orders: Vec<OrderSummary>,
-    /// Open the chosen order.
-    on_open: Callback<Session>,
+    /// Open the chosen order, by its number.
+    on_open: Callback<String>,
 ) -> impl IntoView {
     let lang = expect_context::<Lang>();
     view! {
@@ -87,17 +86,14 @@ pub(super) fn OtherOrders(
                         // The spans are laid out apart but would run together
                         // in the button's accessible name.
                         let name = [number.as_str(), ", ", &placed, ", ", label].concat();
-                        let session = Session {
-                            order_id: Some(other.id.as_str().to_owned()),
-                            token: other.token,
-                        };
+                        let order_number = other.order_number.clone();
                         view! {
                             <li>
                                 <button
                                     class="ac-other"
                                     type="button"
                                     aria-label=name
-                                    on:click=move |_| on_open.run(session.clone())
+                                    on:click=move |_| on_open.run(order_number.clone())
                                 >
                                     <span class="ac-other-number">{number}</span>
                                     <span class="ac-other-date">{placed}</span>

@@ -45,7 +45,7 @@ pub fn OrderPage(
     /// when focus should move into the form (the shopper was here already).
     on_expired: Callback<bool>,
     /// Open one of the shopper's other orders instead of this one.
-    on_open: Callback<Session>,
+    on_open: Callback<String>,
 ) -> impl IntoView {
     let api = expect_context::<Api>();
     let lang = expect_context::<Lang>();

@@ -1,9 +1,10 @@
 //! `POST /v1/admin/shops/{shop}/links`: a signed token for a merchant's
-//! shipping email, opening one order without a lookup.
+//! shipping email, opening one order without a lookup; and
+//! `POST /v1/admin/shops/{shop}/revoke-tokens`, which ends them all.
 
 use aftercart_shared::OrderId;
-use aftercart_shared::api::admin::{DeepLinkRequest, DeepLinkResponse};
-use aftercart_shared::token::OrderGrant;
+use aftercart_shared::api::admin::{DeepLinkRequest, DeepLinkResponse, TokensRevoked};
+use aftercart_shared::token::{OrderGrant, Scope};
 use worker::{Request, Response};
 
 use crate::auth::{self, Merchant};
@@ -29,18 +30,28 @@ pub async fn create(
             format!("must be between 1 and {MAX_LINK_DAYS}"),
         ));
     }
-    if ctx
-        .store()?
+    let store = ctx.store()?;
+    if store
         .load_bundle(merchant.shop(), OrderKey::Id(&order))
         .await?
         .is_none()
     {
         return Err(ApiError::NotFound("No such order."));
     }
+    let epoch = store
+        .token_epoch(merchant.shop())
+        .await?
+        .ok_or(ApiError::NotFound("No such shop."))?;
     let grant = OrderGrant {
         shop: merchant.shop().clone(),
         order,
         expires_at: ctx.now().plus_days(i64::from(days)),
+        scope: if body.write {
+            Scope::Write
+        } else {
+            Scope::Read
+        },
+        epoch,
     };
     let token = auth::mint(ctx, &grant)?;
     http::json(
@@ -50,4 +61,15 @@ pub async fn create(
         },
         201,
     )
+}
+
+/// Raises the shop's token epoch: every shopper token and deep link minted
+/// before stops working at once (shoppers look their order up again).
+pub async fn revoke_all(ctx: &Ctx<'_>, merchant: Merchant) -> Result<Response, ApiError> {
+    let epoch = ctx
+        .store()?
+        .revoke_tokens(merchant.shop())
+        .await?
+        .ok_or(ApiError::NotFound("No such shop."))?;
+    http::json(&TokensRevoked { epoch }, 200)
 }

@@ -63,7 +63,7 @@ pub async fn transition(
     event: ReturnEvent,
 ) -> Result<Response, ApiError> {
     let shop = merchant.shop();
-    let body = http::read_body(req, http::MAX_JSON_BODY).await?;
+    let body = http::read_json_bytes(req, http::MAX_JSON_BODY).await?;
     let request: TransitionRequest = if body.iter().all(u8::is_ascii_whitespace) {
         TransitionRequest::default()
     } else {

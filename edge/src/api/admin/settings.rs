@@ -41,7 +41,7 @@ pub async fn put(
     merchant: Merchant,
     key: SettingKey,
 ) -> Result<Response, ApiError> {
-    let body = http::read_body(req, MAX_SETTING_BODY).await?;
+    let body = http::read_json_bytes(req, MAX_SETTING_BODY).await?;
     let document = std::str::from_utf8(&body)
         .map_err(|_| ApiError::InvalidJson("the body is not UTF-8".into()))?;
     let stored = key.validate(document).map_err(|err| match err {
