@@ -9,7 +9,7 @@ use std::path::Path;
 
 use aftercart_shared::UnixTime;
 use aftercart_shared::ingest::{
-    self, IngestError, Ingested, ShipmentKey, ShipmentUpsert, Source, TrackingNumber,
+    self, IngestError, Ingested, Payment, ShipmentKey, ShipmentUpsert, Source, TrackingNumber,
 };
 use aftercart_shared::tracking::{Step, Timeline, TrackingStatus};
 use aftercart_shared::wire::WireName;
@@ -515,4 +515,40 @@ fn orders_carry_their_subtotal_and_the_checkout_browser() {
         .unwrap()
         .remove("subtotal_price");
     assert_eq!(parse(&order).subtotal_minor, 40_994);
+}
+
+#[test]
+fn shopify_orders_are_paid_only_by_their_financial_status() {
+    let mut order: serde_json::Value = serde_json::from_slice(
+        &fs::read(Path::new(FIXTURES).join("shopify").join("order.json")).unwrap(),
+    )
+    .unwrap();
+    let payment = |order: &serde_json::Value| {
+        let body = serde_json::to_vec(order).unwrap();
+        ingest::parse(Source::Shopify, Some("orders/updated"), &body)
+            .unwrap()
+            .orders[0]
+            .payment
+    };
+    // The fixture is `authorized`: not captured, not paid.
+    assert_eq!(payment(&order), Payment::Unpaid);
+    for (status, expected) in [
+        ("pending", Payment::Unpaid),
+        ("authorized", Payment::Unpaid),
+        ("paid", Payment::Paid),
+        ("partially_paid", Payment::Paid),
+        ("PAID", Payment::Paid),
+        ("partially_refunded", Payment::Paid),
+        ("refunded", Payment::Reversed),
+        ("voided", Payment::Reversed),
+        ("something_new", Payment::Unpaid),
+    ] {
+        order["order"]["financial_status"] = status.into();
+        assert_eq!(payment(&order), expected, "{status}");
+    }
+    order["order"]
+        .as_object_mut()
+        .unwrap()
+        .remove("financial_status");
+    assert_eq!(payment(&order), Payment::Unpaid, "no status is not paid");
 }

@@ -7,7 +7,7 @@
 #![recursion_limit = "256"]
 
 use aftercart_shared::UnixTime;
-use aftercart_shared::ingest::{self, IngestError, ShipmentKey, Source, TrackingNumber};
+use aftercart_shared::ingest::{self, IngestError, Payment, ShipmentKey, Source, TrackingNumber};
 use aftercart_shared::token::hmac_sha256;
 use aftercart_shared::tracking::{Timeline, TrackingStatus};
 use base64::Engine as _;
@@ -354,4 +354,24 @@ fn the_subtotal_is_the_lines_after_discounts_and_the_browser_is_kept() {
         .unwrap()
         .remove("total");
     assert_eq!(parse(&body).unwrap().orders[0].subtotal_minor, 50_800);
+}
+
+#[test]
+fn an_order_is_paid_once_processing_and_reversed_when_cancelled_refunded_or_failed() {
+    for (status, expected) in [
+        ("pending", Payment::Unpaid),
+        ("on-hold", Payment::Unpaid),
+        ("checkout-draft", Payment::Unpaid),
+        ("processing", Payment::Paid),
+        ("completed", Payment::Paid),
+        ("cancelled", Payment::Reversed),
+        ("refunded", Payment::Reversed),
+        ("failed", Payment::Reversed),
+        ("trash", Payment::Reversed),
+        ("custom-status", Payment::Unpaid),
+    ] {
+        let body = serde_json::to_vec(&order(status)).unwrap();
+        let parsed = ingest::parse(Source::WooCommerce, Some("order.updated"), &body).unwrap();
+        assert_eq!(parsed.orders[0].payment, expected, "{status}");
+    }
 }

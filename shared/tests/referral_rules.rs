@@ -6,11 +6,13 @@ use std::collections::BTreeSet;
 
 use aftercart_shared::api::engage::LoyaltyView;
 use aftercart_shared::device::Device;
+use aftercart_shared::ingest::Payment;
 use aftercart_shared::referral::{
-    CustomerId, FraudFlag, FriendOrder, Incentive, Ledger, LoyaltyEvent, LoyaltyProgram,
-    LoyaltyRules, MailboxKey, Platform, Points, Posting, ReferralCode, ReferralError,
-    ReferralHistory, ReferralProgram, ReferralSettings, Referrer, Refusal, ShopHost, Sighting,
-    Tier, Tiers, discount_url, progress, referral_codes, referral_points, reward_coupon,
+    CustomerId, FraudFlag, FriendOrder, Incentive, IssuedReward, Ledger, LoyaltyEvent,
+    LoyaltyProgram, LoyaltyRules, MailboxKey, Platform, Points, Posting, ReferralCode,
+    ReferralError, ReferralHistory, ReferralProgram, ReferralSettings, ReferralStep, Referrer,
+    Refusal, Revocation, ShopHost, Sighting, Tier, Tiers, discount_url, progress, referral_codes,
+    referral_points, referral_step, revocation, reward_coupon,
 };
 use aftercart_shared::{Email, OrderId, UnixTime};
 use proptest::prelude::*;
@@ -803,4 +805,44 @@ proptest! {
             prop_assert!(p_low.percent <= p_high.percent);
         }
     }
+}
+
+#[test]
+fn only_a_paid_live_order_redeems_and_a_reversed_one_revokes() {
+    assert_eq!(referral_step(Payment::Unpaid, false), ReferralStep::Wait);
+    assert_eq!(referral_step(Payment::Paid, false), ReferralStep::Decide);
+    assert_eq!(
+        referral_step(Payment::Reversed, false),
+        ReferralStep::Revoke
+    );
+    // A cancellation wins, whatever the payment says.
+    for payment in Payment::ALL {
+        assert_eq!(
+            referral_step(payment, true),
+            ReferralStep::Revoke,
+            "{payment:?}"
+        );
+    }
+}
+
+#[test]
+fn an_unspent_reward_is_revoked_and_a_spent_one_stands() {
+    let coupon = |used: bool| IssuedReward {
+        coupon: Some("REF-ABCDEFGH".into()),
+        coupon_used: used,
+        revoked: false,
+    };
+    assert_eq!(revocation(&coupon(false)), Revocation::Revoke);
+    assert_eq!(revocation(&coupon(true)), Revocation::Spent);
+    let points = IssuedReward {
+        coupon: None,
+        coupon_used: false,
+        revoked: false,
+    };
+    assert_eq!(revocation(&points), Revocation::Revoke);
+    let again = IssuedReward {
+        revoked: true,
+        ..coupon(false)
+    };
+    assert_eq!(revocation(&again), Revocation::AlreadyRevoked);
 }

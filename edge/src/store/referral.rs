@@ -6,8 +6,8 @@ use std::collections::{BTreeSet, HashMap};
 use aftercart_shared::api::admin::{FlagCursor, ReferralFlag};
 use aftercart_shared::device::Device;
 use aftercart_shared::referral::{
-    CustomerId, FraudFlag, FriendOrder, MailboxKey, Posting, ReferralCode, ReferralHistory,
-    Sighting,
+    CustomerId, FraudFlag, FriendOrder, IssuedReward, MailboxKey, Posting, ReferralCode,
+    ReferralHistory, Sighting,
 };
 use aftercart_shared::settings::SettingKey;
 use aftercart_shared::{Email, OrderId, ShopId, UnixTime};
@@ -20,6 +20,11 @@ use super::loyalty::{PostingRow, posting};
 use super::row::{corrupt, first, int, json_list, named, opt_text, rows, text};
 use super::shop::settings_map;
 use aftercart_shared::wire::WireName;
+
+/// Whether an order at the shop used redemption `r`'s coupon (codes are
+/// stored as typed at checkout, so case is folded).
+const COUPON_USED: &str = "(r.coupon IS NOT NULL AND EXISTS (SELECT 1 FROM orders o, \
+     json_each(o.discount_codes) d WHERE o.shop_id = r.shop_id AND upper(d.value) = upper(r.coupon)))";
 
 /// A device is recorded at most once per this many seconds per shopper.
 const SIGHTING_EVERY_SECS: i64 = 3600;
@@ -125,7 +130,8 @@ impl Store {
                 self.statement(
                     "SELECT COUNT(*) AS count FROM referral_redemptions r \
                      JOIN referral_codes c ON c.code = r.code \
-                     WHERE c.shop_id = ?1 AND c.mailbox = ?2 AND r.outcome = 'rewarded'",
+                     WHERE c.shop_id = ?1 AND c.mailbox = ?2 AND r.outcome = 'rewarded' \
+                     AND r.revoked_at IS NULL",
                     &key,
                 )?,
                 self.statement(
@@ -424,7 +430,7 @@ impl Store {
     /// The statement that stores a referral decision, unless the order was
     /// decided already (the primary key), the friend was already rewarded
     /// by this code (the partial unique index), or the stored order is
-    /// cancelled by now. Run it in the ingest's transaction after the
+    /// cancelled or not paid by now. Run it in the ingest's transaction after the
     /// order's own write; [`Store::posting_after_redemption`] may follow.
     pub fn redemption(
         &self,
@@ -448,7 +454,8 @@ impl Store {
             "INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outcome, \
              incentive, coupon, flag, refusal, decided_at) \
              SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE EXISTS (SELECT 1 FROM orders \
-             WHERE shop_id = ?1 AND id = ?2 AND cancelled_at IS NULL) ON CONFLICT DO NOTHING",
+             WHERE shop_id = ?1 AND id = ?2 AND cancelled_at IS NULL AND payment = 'paid') \
+             ON CONFLICT DO NOTHING",
             &[
                 text(shop.as_str()),
                 text(redemption.order.as_str()),
@@ -461,6 +468,59 @@ impl Store {
                 opt_text(refusal),
                 int(redemption.at.secs()),
             ],
+        )
+    }
+
+    /// The reward `order` earned its referrer, if it earned one: its
+    /// coupon, whether an order at the shop used that coupon, and whether
+    /// it was revoked already.
+    pub async fn issued_reward(
+        &self,
+        shop: &ShopId,
+        order: &OrderId,
+    ) -> Result<Option<IssuedReward>, Error> {
+        #[derive(Deserialize)]
+        struct Row {
+            coupon: Option<String>,
+            coupon_used: i64,
+            revoked_at: Option<i64>,
+        }
+        let row: Option<Row> = self
+            .statement(
+                &format!(
+                    "SELECT r.coupon AS coupon, r.revoked_at AS revoked_at, {COUPON_USED} AS coupon_used \
+                     FROM referral_redemptions r \
+                     WHERE r.shop_id = ?1 AND r.order_id = ?2 AND r.outcome = 'rewarded'"
+                ),
+                &[text(shop.as_str()), text(order.as_str())],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.map(|r| IssuedReward {
+            coupon: r.coupon,
+            coupon_used: r.coupon_used != 0,
+            revoked: r.revoked_at.is_some(),
+        }))
+    }
+
+    /// The statement that revokes `order`'s reward: only while the stored
+    /// order is cancelled or reversed, the reward is not revoked yet and
+    /// its coupon is unused (checked again here, so a coupon used since the
+    /// read is not taken back). [`Store::take_back_referral`] follows.
+    pub fn revoke_reward(
+        &self,
+        shop: &ShopId,
+        order: &OrderId,
+        at: UnixTime,
+    ) -> Result<D1PreparedStatement, Error> {
+        self.statement(
+            &format!(
+                "UPDATE referral_redemptions AS r SET revoked_at = ?3 \
+                 WHERE r.shop_id = ?1 AND r.order_id = ?2 AND r.outcome = 'rewarded' \
+                 AND r.revoked_at IS NULL AND NOT {COUPON_USED} AND EXISTS (SELECT 1 FROM orders \
+                 WHERE shop_id = ?1 AND id = ?2 AND (cancelled_at IS NOT NULL OR payment = 'reversed'))"
+            ),
+            &[text(shop.as_str()), text(order.as_str()), int(at.secs())],
         )
     }
 

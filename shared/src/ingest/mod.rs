@@ -137,6 +137,9 @@ pub struct OrderUpsert {
     /// source reports both: self-referral checks compare it.
     pub device: Option<Device>,
     pub cancelled_at: Option<UnixTime>,
+    /// Where the order's payment stands: a referral is redeemed only once
+    /// it is paid, and revoked when it is reversed.
+    pub payment: Payment,
     /// When the source last changed the order (Shopify `updated_at`,
     /// WooCommerce `date_modified_gmt`). Webhooks arrive out of order; an
     /// update older than the stored one must not undo it (a cancellation
@@ -146,6 +149,21 @@ pub struct OrderUpsert {
     /// Codes as typed at checkout; the referral feature matches on them.
     pub discount_codes: Vec<String>,
     pub shipments: Vec<ShipmentUpsert>,
+}
+
+wire_enum! {
+    /// Where an order's payment stands, read from Shopify's
+    /// `financial_status` and WooCommerce's order `status`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Payment {
+        /// Not paid yet (pending, authorized, on hold), or the source did
+        /// not say: nothing is earned on an order that may never be paid.
+        Unpaid = "unpaid",
+        /// Paid in full or in part (a partial refund leaves it paid).
+        Paid = "paid",
+        /// Refunded in full, voided, or the payment failed.
+        Reversed = "reversed",
+    }
 }
 
 /// How to find the stored shipment an update belongs to.

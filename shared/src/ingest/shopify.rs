@@ -28,7 +28,7 @@ use serde_json::Value;
 
 use super::json::Node;
 use super::{
-    IngestError, Ingested, OrderUpsert, ShipmentKey, ShipmentUpsert, Source, SourceStatus,
+    IngestError, Ingested, OrderUpsert, Payment, ShipmentKey, ShipmentUpsert, Source, SourceStatus,
     TrackingNumber, describe, join_location, status_key,
 };
 use crate::device::Device;
@@ -53,6 +53,16 @@ pub fn shipment_status(raw: &str) -> SourceStatus {
         _ => None,
     };
     SourceStatus::new(raw, known)
+}
+
+/// Maps an order's `financial_status`. `partially_refunded` is still paid
+/// (the rest of the order stands); `authorized` is not paid until captured.
+pub fn payment(financial_status: Option<&str>) -> Payment {
+    match financial_status.map(status_key).as_deref() {
+        Some("paid" | "partially_paid" | "partially_refunded") => Payment::Paid,
+        Some("refunded" | "voided") => Payment::Reversed,
+        _ => Payment::Unpaid,
+    }
 }
 
 /// Maps a fulfillment's `status`, refined by its `shipment_status`.
@@ -235,6 +245,7 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         device,
         currency,
         cancelled_at: node.get("cancelled_at").time()?,
+        payment: payment(node.get("financial_status").text().as_deref()),
         changed_at: node.get("updated_at").time()?,
         line_items,
         discount_codes,

@@ -20,7 +20,7 @@ use serde_json::Value;
 
 use super::json::Node;
 use super::{
-    IngestError, Ingested, OrderUpsert, ShipmentKey, ShipmentUpsert, Source, SourceStatus,
+    IngestError, Ingested, OrderUpsert, Payment, ShipmentKey, ShipmentUpsert, Source, SourceStatus,
     TrackingNumber, describe, status_key,
 };
 use crate::device::Device;
@@ -55,6 +55,17 @@ pub fn order_is_cancelled(status: &str) -> Option<bool> {
         }
         "cancelled" | "failed" | "trash" => Some(true),
         _ => None,
+    }
+}
+
+/// Where an order in `status` stands with its payment: `processing` and
+/// `completed` are paid; `cancelled`, `refunded`, `failed` and `trash`
+/// are reversed; `pending`, `on-hold` and anything unknown are not paid.
+pub fn payment(status: &str) -> Payment {
+    match status_key(status).as_str() {
+        "processing" | "completed" => Payment::Paid,
+        "cancelled" | "refunded" | "failed" | "trash" => Payment::Reversed,
+        _ => Payment::Unpaid,
     }
 }
 
@@ -192,6 +203,7 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         subtotal_minor,
         device,
         cancelled_at,
+        payment: payment(&status),
         changed_at: modified_at,
         line_items,
         discount_codes,

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::code::ReferralCode;
 use super::program::{Incentive, ReferralSettings};
 use crate::device::Device;
-use crate::ingest::OrderUpsert;
+use crate::ingest::{OrderUpsert, Payment};
 use crate::wire::wire_enum;
 use crate::{Email, OrderId, UnixTime};
 
@@ -220,6 +220,63 @@ pub fn decide_redemption(
         incentive: settings.referrer_reward.clone(),
         issued_at: now,
     })
+}
+
+/// What an order's webhook does to the referral its code asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferralStep {
+    /// Not paid yet: nothing is decided, so a later webhook saying "paid"
+    /// decides then (once; the store keeps the first decision).
+    Wait,
+    /// Paid and not cancelled: decide with [`decide_redemption`].
+    Decide,
+    /// Cancelled, refunded, voided or its payment failed: a reward it
+    /// earned is taken back with [`revocation`], unless already spent.
+    Revoke,
+}
+
+/// The step for an order whose payment is `payment`, cancelled or not.
+/// A cancellation wins over a payment (Shopify keeps `paid` on a
+/// cancelled order until the refund goes through).
+pub fn referral_step(payment: Payment, cancelled: bool) -> ReferralStep {
+    match (cancelled, payment) {
+        (true, _) | (false, Payment::Reversed) => ReferralStep::Revoke,
+        (false, Payment::Paid) => ReferralStep::Decide,
+        (false, Payment::Unpaid) => ReferralStep::Wait,
+    }
+}
+
+/// A reward as stored, when its order is reversed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedReward {
+    /// The one-off coupon, for an amount or percent reward.
+    pub coupon: Option<String>,
+    /// Whether an order at the shop has used the coupon.
+    pub coupon_used: bool,
+    pub revoked: bool,
+}
+
+/// What becomes of an issued reward whose order is reversed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revocation {
+    /// Take it back: the coupon no longer counts, and the points it earned
+    /// are taken back (the ledger never goes below zero, so points the
+    /// referrer already spent are not recovered).
+    Revoke,
+    /// The coupon was used: a spent reward is not clawed back.
+    Spent,
+    /// Revoked before (a redelivery, or a refund after a cancellation).
+    AlreadyRevoked,
+}
+
+pub fn revocation(reward: &IssuedReward) -> Revocation {
+    if reward.revoked {
+        Revocation::AlreadyRevoked
+    } else if reward.coupon.is_some() && reward.coupon_used {
+        Revocation::Spent
+    } else {
+        Revocation::Revoke
+    }
 }
 
 impl FriendOrder {
