@@ -7,7 +7,7 @@ use aftercart_shared::api::engage::{LoyaltyView, ReferralCard, RewardsView};
 use aftercart_shared::device::Device;
 use aftercart_shared::engage::{Delivery, shopper_key};
 use aftercart_shared::i18n::Msg;
-use aftercart_shared::referral::{Ledger, ReferralCode, ReferralProgram};
+use aftercart_shared::referral::{Ledger, MailboxKey, ReferralCode, ReferralProgram};
 use aftercart_shared::{Email, OrderId, ShopId};
 use worker::{Method, Request, Response};
 
@@ -56,9 +56,11 @@ pub async fn view(ctx: &Ctx<'_>, req: &Request, shopper: Shopper) -> Result<Resp
         }
         _ => None,
     };
-    if let (Some(device), Some(_)) = (device(req)?, &order.email) {
+    // Sightings catch self-referral, so they are keyed on the folded
+    // mailbox: the referrer seen under any +tag of theirs.
+    if let (Some(device), Some(email)) = (device(req)?, &order.email) {
         store
-            .record_sighting(shop, &mailbox, &device, ctx.now())
+            .record_sighting(shop, MailboxKey::of(email).as_str(), &device, ctx.now())
             .await?;
     }
     let loyalty = programs

@@ -81,7 +81,7 @@ pub async fn order_effects(
     if order.cancelled_at.is_some() {
         statements.push(store.take_back_purchase(shop, &order.id, now)?);
     } else if let (Some(email), Some(loyalty)) = (&order.email, &programs.loyalty) {
-        let mailbox = MailboxKey::of(email);
+        // The shopper's own points: their exact address, never folded.
         let posting = loyalty
             .rules(&order.currency)
             .posting(&LoyaltyEvent::Purchase {
@@ -94,7 +94,7 @@ pub async fn order_effects(
                 &order.id,
                 &NewPosting {
                     source: &source,
-                    mailbox: mailbox.as_str(),
+                    mailbox: email.as_str(),
                     posting,
                     at: now,
                 },

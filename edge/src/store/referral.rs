@@ -48,6 +48,7 @@ pub struct RewardsInputs {
 pub struct CodeOwner {
     pub code: ReferralCode,
     pub shop: ShopId,
+    /// The owner's shopper key: their exact address (migration 0010).
     pub mailbox: String,
     pub email: Email,
 }
@@ -349,6 +350,9 @@ impl Store {
             at: i64,
         }
         let shop_arg = text(shop.as_str());
+        // The referrer's accounts and devices under any +tag of theirs: the
+        // folded mailbox, not the code's key (their exact address).
+        let referrer_mailbox = MailboxKey::of(&referrer.email);
         let mut statements = vec![
             self.statement(
                 "SELECT COUNT(*) AS count FROM orders WHERE shop_id = ?1 AND id <> ?2 \
@@ -365,7 +369,7 @@ impl Store {
             self.statement(
                 "SELECT DISTINCT customer_id FROM orders WHERE shop_id = ?1 AND mailbox = ?2 \
                  AND customer_id IS NOT NULL",
-                &[shop_arg.clone(), text(&referrer.mailbox)],
+                &[shop_arg.clone(), text(referrer_mailbox.as_str())],
             )?,
             self.statement(
                 "SELECT friend_mailbox FROM referral_redemptions WHERE code = ?1 AND outcome = 'rewarded'",
@@ -381,7 +385,7 @@ impl Store {
                 ),
                 &[
                     shop_arg,
-                    text(&referrer.mailbox),
+                    text(referrer_mailbox.as_str()),
                     text(&device.ip),
                     text(&device.user_agent),
                     int(friend.placed_at.secs()),

@@ -18,7 +18,10 @@ use crate::{Email, OrderId, UnixTime};
 pub struct CustomerId(pub String);
 
 /// An email reduced to the mailbox it delivers to, for "is this the same
-/// person" checks — never for sending.
+/// person" checks that catch self-referral (the friend's mailbox, the
+/// referrer's accounts and devices, a friend rewarded once, a friend's
+/// earlier orders) — never for sending, and never as the key of a
+/// shopper's own records ([`shopper_key`](crate::engage::shopper_key)).
 ///
 /// * Case is already folded by [`Email`].
 /// * A `+tag` is dropped on every domain: Gmail, Outlook, iCloud, Fastmail,

@@ -487,9 +487,10 @@ fn self_referrals_are_flagged_for_the_merchant() {
         order.send(&edge);
     }
     assert_eq!(referrer.friends_rewarded(&edge), 0);
-    // The +tag order is the referrer's own purchase: its points, no more.
-    let start = start + 160;
+    // The +tag order is flagged as the referrer's, but its points are its
+    // own address's: records are keyed on the exact address.
     assert_eq!(referrer.buy.balance(&edge), start);
+    assert_eq!(tagged.balance(&edge), 160);
 
     let page = flags(&edge, "");
     for (order, flag) in [
@@ -927,4 +928,46 @@ fn the_flag_list_is_the_merchants_alone_and_pages_newest_first() {
     let gift = edge.admin("gift", "gift-admin-key").referral_flags("");
     assert_eq!(gift.status, 200);
     assert!(!gift.text().contains(&first.id.to_string()));
+}
+
+#[test]
+fn a_plus_tag_address_is_another_shopper_for_points_and_codes() {
+    let edge = Edge::from_env();
+    let erik = Buy {
+        subtotal: "100.00".into(),
+        ..Buy::new("refs").delivered()
+    };
+    erik.send(&edge);
+    let (local, domain) = erik.email.split_once('@').unwrap();
+    let tagged = Buy {
+        email: format!("{local}+x@{domain}"),
+        subtotal: "30.00".into(),
+        ..Buy::new("refs").delivered()
+    };
+    tagged.send(&edge);
+    let erik_view = erik.rewards(&edge);
+    let tagged_view = tagged.rewards(&edge);
+    // 2 points a dollar, each on their own order only.
+    assert_eq!(erik_view["loyalty"]["balance"], 200, "{erik_view}");
+    assert_eq!(tagged_view["loyalty"]["balance"], 60, "{tagged_view}");
+    let code = erik_view["referral"]["code"].as_str().unwrap().to_owned();
+    assert_ne!(tagged_view["referral"]["code"], code.as_str());
+    let stored = d1(&format!(
+        "SELECT mailbox FROM referral_codes WHERE code = '{code}'"
+    ));
+    assert_eq!(stored, vec![json!({ "mailbox": erik.email })]);
+
+    // Folding still catches self-referral: another +tag of Erik's using
+    // his code is flagged, not rewarded.
+    let self_referral = Buy {
+        email: format!("{local}+y@{domain}"),
+        customer: None,
+        ..Buy::new("refs").with_code(&code)
+    };
+    self_referral.send(&edge);
+    assert_eq!(
+        decisions("refs", &[&self_referral])[0].2,
+        json!({ "refusal": "fraud", "flag": "sameMailbox" })
+    );
+    assert_eq!(erik.rewards(&edge)["referral"]["friendsRewarded"], 0);
 }
