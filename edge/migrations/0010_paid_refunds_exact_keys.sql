@@ -79,3 +79,32 @@ UPDATE nps_responses SET mailbox = (
     SELECT 1 FROM orders o WHERE o.shop_id = nps_responses.shop_id AND o.id = nps_responses.order_id
       AND o.email <> ''
 );
+
+-- Units the shop refunded per line (Shopify refunds[].refund_line_items[],
+-- WooCommerce refunded quantities); `quantity` is now net of them and of
+-- edits (Shopify current_quantity). Existing lines: 0, as they were read.
+ALTER TABLE line_items ADD COLUMN refunded INTEGER NOT NULL DEFAULT 0 CHECK (refunded >= 0);
+
+-- The over-return guard counts units ordered, which is now what is left
+-- plus what was refunded: a return here that the shop then refunded must
+-- not make the shopper's remaining units unreturnable. Same rule as
+-- before on existing rows (refunded is 0 there).
+DROP TRIGGER return_items_never_exceed_the_order;
+CREATE TRIGGER return_items_never_exceed_the_order BEFORE INSERT ON return_items
+WHEN (
+    SELECT COALESCE(SUM(ri.quantity), 0)
+    FROM return_items ri
+    JOIN returns r ON r.shop_id = ri.shop_id AND r.seq = ri.seq
+    WHERE ri.shop_id = NEW.shop_id
+      AND ri.line_item_id = NEW.line_item_id
+      AND r.order_id = (SELECT order_id FROM returns WHERE shop_id = NEW.shop_id AND seq = NEW.seq)
+      AND r.status NOT IN ('rejected', 'cancelled')
+) + NEW.quantity > (
+    SELECT quantity + refunded FROM line_items
+    WHERE shop_id = NEW.shop_id
+      AND id = NEW.line_item_id
+      AND order_id = (SELECT order_id FROM returns WHERE shop_id = NEW.shop_id AND seq = NEW.seq)
+)
+BEGIN
+    SELECT RAISE(ABORT, 'over_returned');
+END;

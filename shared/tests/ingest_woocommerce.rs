@@ -375,3 +375,39 @@ fn an_order_is_paid_once_processing_and_reversed_when_cancelled_refunded_or_fail
         assert_eq!(parsed.orders[0].payment, expected, "{status}");
     }
 }
+
+#[test]
+fn refunded_quantities_come_off_the_lines() {
+    let mut body = order("processing");
+    let line = body["line_items"][0]["id"].clone();
+    let ordered = body["line_items"][0]["quantity"].as_u64().unwrap() as u32;
+    let parse = |body: &Value| {
+        let bytes = serde_json::to_vec(body).unwrap();
+        ingest::parse(Source::WooCommerce, Some("order.updated"), &bytes)
+            .unwrap()
+            .orders
+            .remove(0)
+    };
+    let before = parse(&body);
+    // A line's own count, negative as WooCommerce writes it.
+    body["line_items"][0]["refunded_quantity"] = json!(-1);
+    let parsed = parse(&body);
+    assert_eq!(parsed.line_items[0].quantity, ordered - 1);
+    assert_eq!(parsed.refunded, [(line.to_string(), 1)]);
+    // The unit price is still per unit ordered.
+    assert_eq!(
+        parsed.line_items[0].unit_price_minor,
+        before.line_items[0].unit_price_minor
+    );
+    // Or a refund's own lines, pointing back at the order's line.
+    body["line_items"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("refunded_quantity");
+    body["refunds"] = json!([{ "id": 9, "reason": "", "total": "-10.00", "line_items": [
+        { "id": 99, "quantity": -(ordered as i64), "meta_data": [
+            { "key": "_refunded_item_id", "value": line.to_string() } ] } ] }]);
+    let parsed = parse(&body);
+    assert_eq!(parsed.line_items[0].quantity, 0);
+    assert_eq!(parsed.refunded, [(line.to_string(), ordered)]);
+}

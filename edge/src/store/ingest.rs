@@ -277,13 +277,25 @@ impl Store {
             ],
         )?];
         for (position, item) in order.line_items.iter().enumerate() {
+            // Guarded like the order row: the line is written only when the
+            // stored order is not newer than this webhook (after the order's
+            // own write, the stored change time is the newest seen), so an
+            // older webhook delivered late rolls no quantity back.
+            let refunded = order
+                .refunded
+                .iter()
+                .find(|(id, _)| *id == item.id)
+                .map_or(0, |(_, units)| *units);
             statements.push(self.statement(
                 "INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, variant_title, sku, \
-                 quantity, unit_price_minor, image_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+                 quantity, unit_price_minor, image_url, refunded) \
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 WHERE EXISTS (SELECT 1 FROM orders \
+                 WHERE shop_id = ?1 AND id = ?2 AND (?13 IS NULL OR source_changed_at IS NULL \
+                 OR source_changed_at <= ?13)) \
                  ON CONFLICT (shop_id, order_id, id) DO UPDATE SET position = excluded.position, \
                  product_id = excluded.product_id, title = excluded.title, variant_title = excluded.variant_title, \
                  sku = excluded.sku, quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor, \
-                 image_url = COALESCE(excluded.image_url, image_url)",
+                 image_url = COALESCE(excluded.image_url, image_url), refunded = excluded.refunded",
                 &[
                     shop_arg.clone(),
                     order_arg.clone(),
@@ -296,6 +308,8 @@ impl Store {
                     int(i64::from(item.quantity)),
                     int(item.unit_price_minor),
                     opt_text(item.image_url.as_deref()),
+                    int(i64::from(refunded)),
+                    opt_int(order.changed_at.map(UnixTime::secs)),
                 ],
             )?);
         }

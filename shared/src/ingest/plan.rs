@@ -246,6 +246,7 @@ mod tests {
             payment: crate::ingest::Payment::Paid,
             changed_at: None,
             line_items: Vec::new(),
+            refunded: Vec::new(),
             discount_codes: Vec::new(),
             shipments,
         }
