@@ -20,6 +20,7 @@ mod loyalty;
 mod orders;
 mod outbound;
 mod rate_limits;
+mod referral_payments;
 mod referrals;
 mod returns;
 mod returns_admin;
