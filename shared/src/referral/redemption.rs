@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::code::ReferralCode;
 use super::program::{Incentive, ReferralSettings};
-use crate::device::Device;
 use crate::ingest::{OrderUpsert, Payment};
+use crate::privacy::{VisitorHash, VisitorKey};
 use crate::wire::wire_enum;
 use crate::{Email, OrderId, UnixTime};
 
@@ -54,11 +54,11 @@ impl MailboxKey {
     }
 }
 
-/// A device a person used, and when.
+/// A browser a person used, as stored (its keyed hash), and when.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sighting {
-    pub device: Device,
+    pub visitor: VisitorHash,
     pub at: UnixTime,
 }
 
@@ -87,8 +87,10 @@ pub struct FriendOrder {
     /// before shipping and tax, in the shop's currency.
     pub subtotal_minor: i64,
     pub placed_at: UnixTime,
-    /// The browser that checked out, when known.
-    pub device: Option<Device>,
+    /// The browser that checked out, when known, hashed under each visitor
+    /// key in use: one, or two while the secret it is derived from is
+    /// rotated, so sightings from before the rotation still match.
+    pub visitors: Vec<VisitorHash>,
 }
 
 /// What the caller looked up for this decision.
@@ -193,10 +195,11 @@ pub fn decide_redemption(
             flag: FraudFlag::SameMailbox,
         });
     }
-    if let Some(device) = &friend_order.device {
+    if !friend_order.visitors.is_empty() {
         let window = i64::from(settings.same_device_window_hours) * 3600;
         let same_device = history.referrer_sightings.iter().any(|s| {
-            &s.device == device && (s.at.secs() - friend_order.placed_at.secs()).abs() <= window
+            friend_order.visitors.contains(&s.visitor)
+                && (s.at.secs() - friend_order.placed_at.secs()).abs() <= window
         });
         if same_device {
             return Err(Refusal::Fraud {
@@ -285,8 +288,9 @@ pub fn revocation(reward: &IssuedReward) -> Revocation {
 impl FriendOrder {
     /// The friend's side of an ingested order that used `code`; `None`
     /// without an email address, since "is this the referrer" cannot be
-    /// asked of an anonymous order.
-    pub fn of(order: &OrderUpsert, code: ReferralCode) -> Option<Self> {
+    /// asked of an anonymous order. Its browser is hashed under each of
+    /// `keys` (current first), never kept raw.
+    pub fn of(order: &OrderUpsert, code: ReferralCode, keys: &[VisitorKey]) -> Option<Self> {
         Some(Self {
             order: order.id.clone(),
             customer: order.customer_id.clone().map(CustomerId),
@@ -294,7 +298,11 @@ impl FriendOrder {
             code,
             subtotal_minor: order.subtotal_minor,
             placed_at: order.placed_at,
-            device: order.device.clone(),
+            visitors: order.device.as_ref().map_or_else(Vec::new, |device| {
+                keys.iter()
+                    .map(|key| VisitorHash::of(key, device))
+                    .collect()
+            }),
         })
     }
 }
