@@ -13,6 +13,7 @@ use aftercart_shared::referral::{
     ReferralStep, Referrer, Revocation, decide_redemption, referral_codes, referral_points,
     referral_step, revocation, reward_coupon,
 };
+use aftercart_shared::privacy::VisitorKey;
 use aftercart_shared::settings::SettingKey;
 use aftercart_shared::{ShopId, UnixTime};
 use worker::D1PreparedStatement;
@@ -75,6 +76,7 @@ pub async fn order_effects(
     shop: &ShopId,
     order: &OrderUpsert,
     programs: &Programs,
+    keys: &[VisitorKey],
     now: UnixTime,
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     let mut statements = Vec::new();
@@ -105,7 +107,9 @@ pub async fn order_effects(
         ReferralStep::Wait => {}
         ReferralStep::Decide => {
             if let Some(program) = &programs.referrals {
-                statements.extend(redemption(store, shop, order, program, programs, now).await?);
+                statements.extend(
+                    redemption(store, shop, order, program, programs, keys, now).await?,
+                );
             }
         }
         // Whether or not the program still runs: a reward it issued for
@@ -140,6 +144,7 @@ async fn redemption(
     order: &OrderUpsert,
     program: &ReferralProgram,
     programs: &Programs,
+    keys: &[VisitorKey],
     now: UnixTime,
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     let codes = referral_codes(&order.discount_codes);
@@ -150,7 +155,7 @@ async fn redemption(
     let (false, Some(owner)) = (decided, owner) else {
         return Ok(Vec::new());
     };
-    let Some(friend) = FriendOrder::of(order, owner.code.clone()) else {
+    let Some(friend) = FriendOrder::of(order, owner.code.clone(), keys) else {
         return Ok(Vec::new());
     };
     let (history, customers) = store.redemption_history(shop, &friend, &owner).await?;

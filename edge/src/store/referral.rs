@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use aftercart_shared::api::admin::{FlagCursor, ReferralFlag};
-use aftercart_shared::device::Device;
+use aftercart_shared::privacy::VisitorHash;
 use aftercart_shared::referral::{
     CustomerId, FraudFlag, FriendOrder, IssuedReward, MailboxKey, Posting, ReferralCode,
     ReferralHistory, Sighting,
@@ -202,24 +202,23 @@ impl Store {
         Ok(CodeClaim::Mine(owner(row)?.code))
     }
 
-    /// Records that the shopper was seen on `device`, unless they were
-    /// within the last hour.
+    /// Records that the shopper was seen on the browser `visitor` hashes,
+    /// unless they were within the last hour.
     pub async fn record_sighting(
         &self,
         shop: &ShopId,
         mailbox: &str,
-        device: &Device,
+        visitor: &VisitorHash,
         now: UnixTime,
     ) -> Result<(), Error> {
         self.statement(
-            "INSERT INTO shopper_sightings (shop_id, mailbox, ip, user_agent, at) \
-             SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM shopper_sightings \
-             WHERE shop_id = ?1 AND mailbox = ?2 AND ip = ?3 AND user_agent = ?4 AND at > ?6)",
+            "INSERT INTO shopper_sightings (shop_id, mailbox, visitor, at) \
+             SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM shopper_sightings \
+             WHERE shop_id = ?1 AND mailbox = ?2 AND visitor = ?3 AND at > ?5)",
             &[
                 text(shop.as_str()),
                 text(mailbox),
-                text(&device.ip),
-                text(&device.user_agent),
+                text(visitor.as_str()),
                 int(now.secs()),
                 int(now.secs() - SIGHTING_EVERY_SECS),
             ],
@@ -265,18 +264,22 @@ impl Store {
         .transpose()
     }
 
+    /// Counts a visit of `code`'s share link by `visitor` on `day` (UTC,
+    /// [`aftercart_shared::privacy::utc_day`]), unless that visitor was
+    /// already counted for the code that day (the unique key).
     pub async fn record_click(
         &self,
         code: &ReferralCode,
-        device: Option<&Device>,
+        visitor: &VisitorHash,
+        day: i64,
         now: UnixTime,
     ) -> Result<(), Error> {
         self.statement(
-            "INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR IGNORE INTO referral_clicks (code, day, visitor, at) VALUES (?1, ?2, ?3, ?4)",
             &[
                 text(code.as_str()),
-                text(device.map_or("", |d| d.ip.as_str())),
-                text(device.map_or("", |d| d.user_agent.as_str())),
+                int(day),
+                text(visitor.as_str()),
                 int(now.secs()),
             ],
         )?
@@ -345,8 +348,7 @@ impl Store {
         }
         #[derive(Deserialize)]
         struct SightingRow {
-            ip: String,
-            user_agent: String,
+            visitor: String,
             at: i64,
         }
         let shop_arg = text(shop.as_str());
@@ -376,18 +378,17 @@ impl Store {
                 &[text(referrer.code.as_str())],
             )?,
         ];
-        if let Some(device) = &friend.device {
+        if !friend.visitors.is_empty() {
             statements.push(self.statement(
                 &format!(
-                    "SELECT ip, user_agent, at FROM shopper_sightings WHERE shop_id = ?1 \
-                     AND mailbox = ?2 AND ip = ?3 AND user_agent = ?4 \
-                     ORDER BY abs(at - ?5) LIMIT {SIGHTINGS_READ}"
+                    "SELECT visitor, at FROM shopper_sightings WHERE shop_id = ?1 \
+                     AND mailbox = ?2 AND visitor IN (SELECT value FROM json_each(?3)) \
+                     ORDER BY abs(at - ?4) LIMIT {SIGHTINGS_READ}"
                 ),
                 &[
                     shop_arg,
                     text(referrer_mailbox.as_str()),
-                    text(&device.ip),
-                    text(&device.user_agent),
+                    json_list(friend.visitors.iter().map(VisitorHash::as_str)),
                     int(friend.placed_at.secs()),
                 ],
             )?);
@@ -402,14 +403,14 @@ impl Store {
         let sightings = match results.get(3) {
             Some(result) => rows::<SightingRow>(result)?
                 .into_iter()
-                .map(|r| Sighting {
-                    device: Device {
-                        ip: r.ip,
-                        user_agent: r.user_agent,
-                    },
-                    at: UnixTime::from_secs(r.at),
+                .map(|r| {
+                    Ok(Sighting {
+                        visitor: VisitorHash::parse(&r.visitor)
+                            .map_err(|e| corrupt("sighting visitor", e))?,
+                        at: UnixTime::from_secs(r.at),
+                    })
                 })
-                .collect(),
+                .collect::<Result<_, Error>>()?,
             None => Vec::new(),
         };
         let history = ReferralHistory {
