@@ -8,12 +8,12 @@ use std::collections::HashMap;
 
 use aftercart_shared::ingest::OrderUpsert;
 use aftercart_shared::order::Order;
+use aftercart_shared::privacy::VisitorKey;
 use aftercart_shared::referral::{
     FriendOrder, Incentive, LoyaltyEvent, LoyaltyProgram, MailboxKey, Points, ReferralProgram,
     ReferralStep, Referrer, Revocation, decide_redemption, referral_codes, referral_points,
     referral_step, revocation, reward_coupon,
 };
-use aftercart_shared::privacy::VisitorKey;
 use aftercart_shared::settings::SettingKey;
 use aftercart_shared::{ShopId, UnixTime};
 use worker::D1PreparedStatement;
@@ -107,9 +107,8 @@ pub async fn order_effects(
         ReferralStep::Wait => {}
         ReferralStep::Decide => {
             if let Some(program) = &programs.referrals {
-                statements.extend(
-                    redemption(store, shop, order, program, programs, keys, now).await?,
-                );
+                statements
+                    .extend(redemption(store, shop, order, program, programs, keys, now).await?);
             }
         }
         // Whether or not the program still runs: a reward it issued for

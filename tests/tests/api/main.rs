@@ -19,6 +19,7 @@ mod engagement;
 mod loyalty;
 mod orders;
 mod outbound;
+mod privacy;
 mod rate_limits;
 mod referral_payments;
 mod referrals;
