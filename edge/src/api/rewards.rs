@@ -94,8 +94,8 @@ async fn make_code(
     )))
 }
 
-/// `GET /r/{code}`: records the click and sends the friend to the shop with
-/// the code applied. The target is built from the shop's stored host alone,
+/// `GET /r/{code}`: counts the click (`HEAD`: not) and sends the friend to
+/// the shop with the code applied. The target is built from the shop's stored host alone,
 /// never from the request, so the link cannot redirect anywhere else.
 pub async fn follow(ctx: &Ctx<'_>, req: &Request, raw: &str) -> Result<Response, ApiError> {
     let lang = http::shopper_lang(req)?;
