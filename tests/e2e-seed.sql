@@ -165,17 +165,19 @@ INSERT INTO shop_settings (shop_id, key, value) VALUES
     ('gift', 'referrals', '{"platform":"woocommerce","shopHost":"gift.example","friendOffer":{"type":"amount","minor":1000},"referrerReward":{"type":"amount","minor":1000},"minOrderMinor":0,"sameDeviceWindowHours":24}'),
     ('gift', 'loyalty', '{"pointsPerUnit":1,"reviewPoints":10,"referralPoints":200,"tiers":[]}');
 -- Referrals of the stats shop: two codes made in March, one in February;
--- clicks and decisions on both sides of the month.
+-- clicks and decisions on both sides of the month. The clicks have no
+-- visitor, like those from before migration 0011 (and those the purge
+-- passed): each counts.
 INSERT INTO referral_codes (code, shop_id, mailbox, email, order_id, created_at) VALUES ('STATS2AB', 'stats', 'buyer-o1@example.com', 'buyer-o1@example.com', 'o1', 1772884800);
 INSERT INTO referral_codes (code, shop_id, mailbox, email, order_id, created_at) VALUES ('STATS2BE', 'stats', 'buyer-o2@example.com', 'buyer-o2@example.com', 'o2', 1773057600);
 INSERT INTO referral_codes (code, shop_id, mailbox, email, order_id, created_at) VALUES ('STATS2CH', 'stats', 'buyer-o6@example.com', 'buyer-o6@example.com', 'o6', 1772064000);
-INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES ('STATS2AB', '198.51.100.7', 'Mozilla/5.0', 1772971200);
-INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES ('STATS2AB', '198.51.100.7', 'Mozilla/5.0', 1772974800);
-INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES ('STATS2BE', '198.51.100.7', 'Mozilla/5.0', 1773144000);
-INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES ('STATS2BE', '198.51.100.7', 'Mozilla/5.0', 1773230400);
-INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES ('STATS2CH', '198.51.100.7', 'Mozilla/5.0', 1773316800);
-INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES ('STATS2CH', '198.51.100.7', 'Mozilla/5.0', 1772236800);
-INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES ('STATS2AB', '198.51.100.7', 'Mozilla/5.0', 1775044800);
+INSERT INTO referral_clicks (code, day, visitor, at) VALUES ('STATS2AB', 1772971200 / 86400, NULL, 1772971200);
+INSERT INTO referral_clicks (code, day, visitor, at) VALUES ('STATS2AB', 1772974800 / 86400, NULL, 1772974800);
+INSERT INTO referral_clicks (code, day, visitor, at) VALUES ('STATS2BE', 1773144000 / 86400, NULL, 1773144000);
+INSERT INTO referral_clicks (code, day, visitor, at) VALUES ('STATS2BE', 1773230400 / 86400, NULL, 1773230400);
+INSERT INTO referral_clicks (code, day, visitor, at) VALUES ('STATS2CH', 1773316800 / 86400, NULL, 1773316800);
+INSERT INTO referral_clicks (code, day, visitor, at) VALUES ('STATS2CH', 1772236800 / 86400, NULL, 1772236800);
+INSERT INTO referral_clicks (code, day, visitor, at) VALUES ('STATS2AB', 1775044800 / 86400, NULL, 1775044800);
 INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outcome, incentive, coupon, flag, refusal, decided_at) VALUES ('stats', 'f1', 'STATS2AB', 'friend1@example.com', 'rewarded', '{"type":"points","points":500}', NULL, NULL, NULL, 1773576000);
 INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outcome, incentive, coupon, flag, refusal, decided_at) VALUES ('stats', 'f2', 'STATS2BE', 'friend2@example.com', 'flagged', NULL, NULL, 'sameDevice', '{"refusal":"fraud","flag":"sameDevice"}', 1773662400);
 INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outcome, incentive, coupon, flag, refusal, decided_at) VALUES ('stats', 'f3', 'STATS2BE', 'friend3@example.com', 'refused', NULL, NULL, NULL, '{"refusal":"notFirstOrder"}', 1773748800);

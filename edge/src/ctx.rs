@@ -7,6 +7,7 @@ use std::cell::OnceCell;
 use std::future::Future;
 
 use aftercart_shared::UnixTime;
+use aftercart_shared::privacy::VisitorKey;
 use worker::{Context, Env};
 
 use crate::bindings;
@@ -94,6 +95,30 @@ impl Secrets {
     /// Every secret a token may be signed with.
     pub fn all(&self) -> [&[u8]; 2] {
         [self.current.as_bytes(), self.previous.as_bytes()]
+    }
+
+    /// The key browsers are hashed under when stored.
+    ///
+    /// Derived from the token secret (with its own label, so a hash is
+    /// never a token signature) rather than a secret of its own: every
+    /// deployment already has this one, high-entropy and kept secret, so
+    /// no new secret can be forgotten at deploy time, nor defaulted to a
+    /// dev value in production. What that costs, a rotation changing the
+    /// hashes, [`Secrets::visitor_keys`] covers where it matters.
+    pub fn visitor_key(&self) -> VisitorKey {
+        VisitorKey::derive(self.current.as_bytes())
+    }
+
+    /// Every key a stored browser may be hashed under: the current one,
+    /// and the previous secret's during a rotation, so the same-device
+    /// check still sees the referrer's sightings from before it. (A click
+    /// counted under the previous key may be counted once more that day.)
+    pub fn visitor_keys(&self) -> Vec<VisitorKey> {
+        let mut keys = vec![self.visitor_key()];
+        if !self.previous.is_empty() {
+            keys.push(VisitorKey::derive(self.previous.as_bytes()));
+        }
+        keys
     }
 }
 

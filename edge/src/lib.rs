@@ -37,10 +37,19 @@ pub async fn fetch(req: Request, env: Env, worker: Context) -> worker::Result<Re
 }
 
 /// The cron trigger (`[triggers] crons` in wrangler.toml): retries outbound
-/// webhooks whose time has come.
+/// webhooks whose time has come, and purges personal data past its age
+/// (`aftercart_shared::privacy::Retention`; each run's range is indexed, so
+/// a run with nothing to purge is cheap).
 #[event(scheduled)]
 pub async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     if let Err(err) = flows::outbound::deliver_due(&env, None).await {
         worker::console_error!("scheduled webhook delivery failed: {err}");
+    }
+    match flows::privacy::purge(&env, ctx::clock()).await {
+        Ok(purged) if purged != store::Purged::default() => {
+            worker::console_log!("purged past their age: {purged:?}");
+        }
+        Ok(_) => {}
+        Err(err) => worker::console_error!("scheduled purge failed: {err}"),
     }
 }

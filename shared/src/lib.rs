@@ -21,6 +21,7 @@ pub mod limit;
 pub mod money;
 pub mod order;
 pub mod outbound;
+pub mod privacy;
 pub mod referral;
 pub mod returns;
 pub mod reviews;

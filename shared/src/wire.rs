@@ -197,7 +197,7 @@ mod tests {
         use crate::api::{ProblemCode, WebhookOutcome};
         use crate::engage::{Action, PromptKind, Rule};
         use crate::i18n::Lang;
-        use crate::ingest::Source;
+        use crate::ingest::{Payment, Source};
         use crate::referral::{FraudFlag, Platform};
         use crate::returns::{
             Actor, RefusalCode, Resolution, ReturnEvent, ReturnStatus, WindowStart,
@@ -213,6 +213,7 @@ mod tests {
             check::<FraudFlag>(),
             check::<Lang>(),
             check::<ModerationStatus>(),
+            check::<Payment>(),
             check::<Platform>(),
             check::<ProblemCode>(),
             check::<PromptKind>(),

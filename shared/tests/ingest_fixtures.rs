@@ -9,7 +9,7 @@ use std::path::Path;
 
 use aftercart_shared::UnixTime;
 use aftercart_shared::ingest::{
-    self, IngestError, Ingested, ShipmentKey, ShipmentUpsert, Source, TrackingNumber,
+    self, IngestError, Ingested, Payment, ShipmentKey, ShipmentUpsert, Source, TrackingNumber,
 };
 use aftercart_shared::tracking::{Step, Timeline, TrackingStatus};
 use aftercart_shared::wire::WireName;
@@ -515,4 +515,92 @@ fn orders_carry_their_subtotal_and_the_checkout_browser() {
         .unwrap()
         .remove("subtotal_price");
     assert_eq!(parse(&order).subtotal_minor, 40_994);
+}
+
+#[test]
+fn shopify_orders_are_paid_only_by_their_financial_status() {
+    let mut order: serde_json::Value = serde_json::from_slice(
+        &fs::read(Path::new(FIXTURES).join("shopify").join("order.json")).unwrap(),
+    )
+    .unwrap();
+    let payment = |order: &serde_json::Value| {
+        let body = serde_json::to_vec(order).unwrap();
+        ingest::parse(Source::Shopify, Some("orders/updated"), &body)
+            .unwrap()
+            .orders[0]
+            .payment
+    };
+    // The fixture is `authorized`: not captured, not paid.
+    assert_eq!(payment(&order), Payment::Unpaid);
+    for (status, expected) in [
+        ("pending", Payment::Unpaid),
+        ("authorized", Payment::Unpaid),
+        ("paid", Payment::Paid),
+        ("partially_paid", Payment::Paid),
+        ("PAID", Payment::Paid),
+        ("partially_refunded", Payment::Paid),
+        ("refunded", Payment::Reversed),
+        ("voided", Payment::Reversed),
+        ("something_new", Payment::Unpaid),
+    ] {
+        order["order"]["financial_status"] = status.into();
+        assert_eq!(payment(&order), expected, "{status}");
+    }
+    order["order"]
+        .as_object_mut()
+        .unwrap()
+        .remove("financial_status");
+    assert_eq!(payment(&order), Payment::Unpaid, "no status is not paid");
+}
+
+#[test]
+fn shopify_quantities_are_net_of_edits_and_refunds() {
+    let orders: serde_json::Value = serde_json::from_slice(
+        &fs::read(Path::new(FIXTURES).join("shopify").join("orders.json")).unwrap(),
+    )
+    .unwrap();
+    let parse = |order: &serde_json::Value| {
+        let body = serde_json::to_vec(order).unwrap();
+        ingest::parse(Source::Shopify, Some("orders/updated"), &body)
+            .unwrap()
+            .orders
+            .remove(0)
+    };
+    // The fixture's order refunded two of its three lines in full (no
+    // `current_quantity` in this older payload): those have none left.
+    let mut order = orders["orders"][0].clone();
+    let parsed = parse(&order);
+    let quantities: Vec<(&str, u32)> = parsed
+        .line_items
+        .iter()
+        .map(|li| (li.id.as_str(), li.quantity))
+        .collect();
+    assert_eq!(
+        quantities,
+        [("466157049", 0), ("518995019", 1), ("703073504", 0)]
+    );
+    assert_eq!(
+        parsed.refunded,
+        [("703073504".to_owned(), 1), ("466157049".to_owned(), 1)]
+    );
+
+    // `current_quantity` wins when present (an edit removed one of three).
+    order["refunds"] = serde_json::json!([]);
+    order["line_items"][1]["quantity"] = 3.into();
+    order["line_items"][1]["current_quantity"] = 2.into();
+    let parsed = parse(&order);
+    assert_eq!(parsed.line_items[1].quantity, 2);
+    assert_eq!(parsed.refunded, []);
+
+    // A refund larger than the line counts only what was ordered.
+    order["refunds"] = serde_json::json!([
+        { "id": 1, "refund_line_items": [ { "id": 2, "line_item_id": 518995019, "quantity": 5 } ] }
+    ]);
+    order["line_items"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("current_quantity");
+    let parsed = parse(&order);
+    assert_eq!(parsed.line_items[1].quantity, 0);
+    assert_eq!(parsed.refunded, [("518995019".to_owned(), 3)]);
 }

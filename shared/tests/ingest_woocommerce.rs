@@ -7,7 +7,7 @@
 #![recursion_limit = "256"]
 
 use aftercart_shared::UnixTime;
-use aftercart_shared::ingest::{self, IngestError, ShipmentKey, Source, TrackingNumber};
+use aftercart_shared::ingest::{self, IngestError, Payment, ShipmentKey, Source, TrackingNumber};
 use aftercart_shared::token::hmac_sha256;
 use aftercart_shared::tracking::{Timeline, TrackingStatus};
 use base64::Engine as _;
@@ -354,4 +354,60 @@ fn the_subtotal_is_the_lines_after_discounts_and_the_browser_is_kept() {
         .unwrap()
         .remove("total");
     assert_eq!(parse(&body).unwrap().orders[0].subtotal_minor, 50_800);
+}
+
+#[test]
+fn an_order_is_paid_once_processing_and_reversed_when_cancelled_refunded_or_failed() {
+    for (status, expected) in [
+        ("pending", Payment::Unpaid),
+        ("on-hold", Payment::Unpaid),
+        ("checkout-draft", Payment::Unpaid),
+        ("processing", Payment::Paid),
+        ("completed", Payment::Paid),
+        ("cancelled", Payment::Reversed),
+        ("refunded", Payment::Reversed),
+        ("failed", Payment::Reversed),
+        ("trash", Payment::Reversed),
+        ("custom-status", Payment::Unpaid),
+    ] {
+        let body = serde_json::to_vec(&order(status)).unwrap();
+        let parsed = ingest::parse(Source::WooCommerce, Some("order.updated"), &body).unwrap();
+        assert_eq!(parsed.orders[0].payment, expected, "{status}");
+    }
+}
+
+#[test]
+fn refunded_quantities_come_off_the_lines() {
+    let mut body = order("processing");
+    let line = body["line_items"][0]["id"].clone();
+    let ordered = body["line_items"][0]["quantity"].as_u64().unwrap() as u32;
+    let parse = |body: &Value| {
+        let bytes = serde_json::to_vec(body).unwrap();
+        ingest::parse(Source::WooCommerce, Some("order.updated"), &bytes)
+            .unwrap()
+            .orders
+            .remove(0)
+    };
+    let before = parse(&body);
+    // A line's own count, negative as WooCommerce writes it.
+    body["line_items"][0]["refunded_quantity"] = json!(-1);
+    let parsed = parse(&body);
+    assert_eq!(parsed.line_items[0].quantity, ordered - 1);
+    assert_eq!(parsed.refunded, [(line.to_string(), 1)]);
+    // The unit price is still per unit ordered.
+    assert_eq!(
+        parsed.line_items[0].unit_price_minor,
+        before.line_items[0].unit_price_minor
+    );
+    // Or a refund's own lines, pointing back at the order's line.
+    body["line_items"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("refunded_quantity");
+    body["refunds"] = json!([{ "id": 9, "reason": "", "total": "-10.00", "line_items": [
+        { "id": 99, "quantity": -(ordered as i64), "meta_data": [
+            { "key": "_refunded_item_id", "value": line.to_string() } ] } ] }]);
+    let parsed = parse(&body);
+    assert_eq!(parsed.line_items[0].quantity, 0);
+    assert_eq!(parsed.refunded, [(line.to_string(), ordered)]);
 }

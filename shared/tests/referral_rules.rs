@@ -6,11 +6,14 @@ use std::collections::BTreeSet;
 
 use aftercart_shared::api::engage::LoyaltyView;
 use aftercart_shared::device::Device;
+use aftercart_shared::ingest::Payment;
+use aftercart_shared::privacy::{Retention, VisitorHash, VisitorKey};
 use aftercart_shared::referral::{
-    CustomerId, FraudFlag, FriendOrder, Incentive, Ledger, LoyaltyEvent, LoyaltyProgram,
-    LoyaltyRules, MailboxKey, Platform, Points, Posting, ReferralCode, ReferralError,
-    ReferralHistory, ReferralProgram, ReferralSettings, Referrer, Refusal, ShopHost, Sighting,
-    Tier, Tiers, discount_url, progress, referral_codes, referral_points, reward_coupon,
+    CustomerId, FraudFlag, FriendOrder, Incentive, IssuedReward, Ledger, LoyaltyEvent,
+    LoyaltyProgram, LoyaltyRules, MailboxKey, Platform, Points, Posting, ReferralCode,
+    ReferralError, ReferralHistory, ReferralProgram, ReferralSettings, ReferralStep, Referrer,
+    Refusal, Revocation, ShopHost, Sighting, Tier, Tiers, discount_url, progress, referral_codes,
+    referral_points, referral_step, revocation, reward_coupon,
 };
 use aftercart_shared::{Email, OrderId, UnixTime};
 use proptest::prelude::*;
@@ -34,11 +37,20 @@ fn referrer() -> Referrer {
     }
 }
 
+fn key() -> VisitorKey {
+    VisitorKey::derive(b"test-secret")
+}
+
 fn laptop() -> Device {
     Device {
         ip: "203.0.113.7".into(),
         user_agent: "Mozilla/5.0 (Macintosh)".into(),
     }
+}
+
+/// A browser as the edge stores it and hands it to decisions.
+fn seen(device: &Device) -> VisitorHash {
+    VisitorHash::of(&key(), device)
 }
 
 fn friend_order() -> FriendOrder {
@@ -49,10 +61,10 @@ fn friend_order() -> FriendOrder {
         code: code(),
         subtotal_minor: 50_000,
         placed_at: UnixTime::from_secs(NOW - HOUR),
-        device: Some(Device {
+        visitors: vec![seen(&Device {
             ip: "198.51.100.2".into(),
             user_agent: "Mozilla/5.0 (iPhone)".into(),
-        }),
+        })],
     }
 }
 
@@ -69,7 +81,7 @@ fn history() -> ReferralHistory {
         friend_previous_orders: 0,
         rewarded_friends: BTreeSet::new(),
         referrer_sightings: vec![Sighting {
-            device: laptop(),
+            visitor: seen(&laptop()),
             at: UnixTime::from_secs(NOW - 10 * HOUR),
         }],
     }
@@ -117,19 +129,19 @@ fn redemption_decisions() {
         ..friend_order()
     };
     let same_device = FriendOrder {
-        device: Some(laptop()),
+        visitors: vec![seen(&laptop())],
         ..friend_order()
     };
     let same_device_long_after = FriendOrder {
-        device: Some(laptop()),
+        visitors: vec![seen(&laptop())],
         placed_at: UnixTime::from_secs(NOW - 10 * HOUR + 73 * HOUR),
         ..friend_order()
     };
     let same_ip_other_browser = FriendOrder {
-        device: Some(Device {
+        visitors: vec![seen(&Device {
             user_agent: "Firefox".into(),
             ..laptop()
-        }),
+        })],
         ..friend_order()
     };
     let small = FriendOrder {
@@ -803,4 +815,115 @@ proptest! {
             prop_assert!(p_low.percent <= p_high.percent);
         }
     }
+}
+
+#[test]
+fn only_a_paid_live_order_redeems_and_a_reversed_one_revokes() {
+    assert_eq!(referral_step(Payment::Unpaid, false), ReferralStep::Wait);
+    assert_eq!(referral_step(Payment::Paid, false), ReferralStep::Decide);
+    assert_eq!(
+        referral_step(Payment::Reversed, false),
+        ReferralStep::Revoke
+    );
+    // A cancellation wins, whatever the payment says.
+    for payment in Payment::ALL {
+        assert_eq!(
+            referral_step(payment, true),
+            ReferralStep::Revoke,
+            "{payment:?}"
+        );
+    }
+}
+
+#[test]
+fn an_unspent_reward_is_revoked_and_a_spent_one_stands() {
+    let coupon = |used: bool| IssuedReward {
+        coupon: Some("REF-ABCDEFGH".into()),
+        coupon_used: used,
+        revoked: false,
+    };
+    assert_eq!(revocation(&coupon(false)), Revocation::Revoke);
+    assert_eq!(revocation(&coupon(true)), Revocation::Spent);
+    let points = IssuedReward {
+        coupon: None,
+        coupon_used: false,
+        revoked: false,
+    };
+    assert_eq!(revocation(&points), Revocation::Revoke);
+    let again = IssuedReward {
+        revoked: true,
+        ..coupon(false)
+    };
+    assert_eq!(revocation(&again), Revocation::AlreadyRevoked);
+}
+
+fn upsert_with(device: Option<Device>) -> aftercart_shared::ingest::OrderUpsert {
+    aftercart_shared::ingest::OrderUpsert {
+        id: OrderId::parse("o-100").unwrap(),
+        number: aftercart_shared::OrderNumber::parse("100").unwrap(),
+        display_number: "#100".into(),
+        email: Some(email("grace@example.org")),
+        customer_first_name: None,
+        customer_id: None,
+        placed_at: UnixTime::from_secs(NOW - HOUR),
+        currency: "USD".into(),
+        total_minor: 50_000,
+        subtotal_minor: 50_000,
+        device,
+        cancelled_at: None,
+        payment: Payment::Paid,
+        changed_at: None,
+        line_items: Vec::new(),
+        refunded: Vec::new(),
+        discount_codes: vec![code().to_string()],
+        shipments: Vec::new(),
+    }
+}
+
+#[test]
+fn a_friends_browser_is_compared_by_its_hash_under_every_key_in_use() {
+    // The referrer was seen before the secret was rotated: their sighting
+    // is under the previous key, the friend's order is hashed under both.
+    let previous = VisitorKey::derive(b"previous-secret");
+    let history = ReferralHistory {
+        referrer_sightings: vec![Sighting {
+            visitor: VisitorHash::of(&previous, &laptop()),
+            at: UnixTime::from_secs(NOW - 10 * HOUR),
+        }],
+        ..history()
+    };
+    let friend = FriendOrder::of(
+        &upsert_with(Some(laptop())),
+        code(),
+        &[key(), previous.clone()],
+    )
+    .unwrap();
+    assert_eq!(friend.visitors.len(), 2);
+    assert!(
+        friend
+            .visitors
+            .iter()
+            .all(|v| !v.as_str().contains("203.0.113.7"))
+    );
+    assert_eq!(
+        decide_redemption_with(&friend, &history).map(|_| ()),
+        Err(Refusal::Fraud {
+            flag: FraudFlag::SameDevice
+        })
+    );
+    // Under the current key alone, the old sighting is not seen.
+    let current_only = FriendOrder::of(&upsert_with(Some(laptop())), code(), &[key()]).unwrap();
+    assert!(decide_redemption_with(&current_only, &history).is_ok());
+    // No browser on the order: nothing to compare.
+    let unknown = FriendOrder::of(&upsert_with(None), code(), &[key(), previous]).unwrap();
+    assert!(unknown.visitors.is_empty());
+    assert!(decide_redemption_with(&unknown, &history).is_ok());
+}
+
+#[test]
+fn sightings_are_kept_longer_than_the_widest_same_device_window() {
+    assert!(
+        Retention::SIGHTINGS_DAYS * 24
+            >= i64::from(aftercart_shared::referral::MAX_DEVICE_WINDOW_HOURS)
+    );
 }

@@ -45,7 +45,7 @@ pub async fn options(ctx: &Ctx<'_>, req: &Request, shopper: Shopper) -> Result<R
     let returnable = ReturnableOrder {
         order: &bundle.order,
         products: &catalog,
-        refunded: &[],
+        refunded: &bundle.refunded,
     };
 
     let items = returns::assess(&returnable, &earlier, &policy, ctx.now())
@@ -156,7 +156,7 @@ pub async fn create(
     let returnable = ReturnableOrder {
         order: &bundle.order,
         products: &catalog,
-        refunded: &[],
+        refunded: &bundle.refunded,
     };
     // Never trust the widget: the same rules, on the server, now.
     let approved = match returns::check_request(&returnable, &earlier, &policy, &request, ctx.now())

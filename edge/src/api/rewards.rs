@@ -7,13 +7,14 @@ use aftercart_shared::api::engage::{LoyaltyView, ReferralCard, RewardsView};
 use aftercart_shared::device::Device;
 use aftercart_shared::engage::{Delivery, shopper_key};
 use aftercart_shared::i18n::Msg;
-use aftercart_shared::referral::{Ledger, ReferralCode, ReferralProgram};
+use aftercart_shared::referral::{Ledger, MailboxKey, ReferralCode, ReferralProgram};
 use aftercart_shared::{Email, OrderId, ShopId};
 use worker::{Method, Request, Response};
 
 use crate::auth::Shopper;
 use crate::ctx::{Ctx, random_u64};
 use crate::error::ApiError;
+use crate::flows::privacy;
 use crate::flows::referral::Programs;
 use crate::http;
 use crate::store::{CodeClaim, OrderKey};
@@ -56,10 +57,11 @@ pub async fn view(ctx: &Ctx<'_>, req: &Request, shopper: Shopper) -> Result<Resp
         }
         _ => None,
     };
-    if let (Some(device), Some(_)) = (device(req)?, &order.email) {
-        store
-            .record_sighting(shop, &mailbox, &device, ctx.now())
-            .await?;
+    // Sightings catch self-referral, so they are keyed on the folded
+    // mailbox: the referrer seen under any +tag of theirs. Best effort: a
+    // failed write never fails the view.
+    if let (Some(device), Some(email)) = (device(req)?, &order.email) {
+        privacy::record_sighting(ctx, shop, MailboxKey::of(email).as_str(), &device).await;
     }
     let loyalty = programs
         .loyalty
@@ -92,8 +94,8 @@ async fn make_code(
     )))
 }
 
-/// `GET /r/{code}`: records the click and sends the friend to the shop with
-/// the code applied. The target is built from the shop's stored host alone,
+/// `GET /r/{code}`: counts the click (`HEAD`: not) and sends the friend to
+/// the shop with the code applied. The target is built from the shop's stored host alone,
 /// never from the request, so the link cannot redirect anywhere else.
 pub async fn follow(ctx: &Ctx<'_>, req: &Request, raw: &str) -> Result<Response, ApiError> {
     let lang = http::shopper_lang(req)?;
@@ -114,17 +116,31 @@ pub async fn follow(ctx: &Ctx<'_>, req: &Request, raw: &str) -> Result<Response,
             ))
         })?
         .ok_or(ApiError::NotFound(lang.text(Msg::ReferralProgramEnded)))?;
-    // A HEAD (a link checker) is no visit.
+    // A HEAD (a link checker, a preview) is no visit. A click is counted
+    // after the response, at best effort: the redirect never waits for it
+    // nor fails with it.
     if req.method() == Method::Get {
-        store
-            .record_click(&code, device(req)?.as_ref(), ctx.now())
-            .await?;
+        privacy::record_click_soon(ctx, &code, &visitor(req)?);
     }
     let mut response = Response::empty()?.with_status(302);
     http::set(&mut response, "location", &program.landing_url(&code))?;
     http::set(&mut response, "cache-control", "no-store")?;
     http::set(&mut response, "referrer-policy", "no-referrer")?;
     Ok(response)
+}
+
+/// A share link's visitor: [`device`], with what is missing empty, so a
+/// client that sends no User-Agent is still one visitor per address (and
+/// not a fresh one per request).
+fn visitor(req: &Request) -> Result<Device, ApiError> {
+    let headers = req.headers();
+    let header = |name: &str| -> Result<String, ApiError> {
+        Ok(headers.get(name)?.unwrap_or_default().trim().to_owned())
+    };
+    Ok(Device {
+        ip: header("cf-connecting-ip")?,
+        user_agent: header("user-agent")?,
+    })
 }
 
 /// The caller's browser: `CF-Connecting-IP` (set by Cloudflare, not the

@@ -68,12 +68,15 @@ pub async fn receive(
         topic: topic.as_deref(),
         body: &body,
     };
+    // A friend's browser is compared by its hash, as the referrer's
+    // sightings are stored.
+    let keys = ctx.secrets()?.visitor_keys();
     let Some((outcome, counts, releases)) =
-        apply(store, &shop, &delivery, &ingested, ctx.now()).await?
+        apply(store, &shop, &delivery, &ingested, &keys, ctx.now()).await?
     else {
         return receipt(WebhookOutcome::Duplicate, &Counts::default());
     };
-    release(store, &shop, releases, ctx.now()).await;
+    release(store, &shop, releases, &keys, ctx.now()).await;
     receipt(outcome, &counts)
 }
 

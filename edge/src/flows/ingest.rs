@@ -5,6 +5,7 @@
 use aftercart_shared::api::WebhookOutcome;
 use aftercart_shared::ingest::plan::{WaitKey, Write, plan};
 use aftercart_shared::ingest::{self, Ingested, Source};
+use aftercart_shared::privacy::VisitorKey;
 use aftercart_shared::{ShopId, UnixTime};
 use worker::D1PreparedStatement;
 
@@ -26,12 +27,14 @@ pub struct Counts {
 
 /// Stores what can be placed and holds the delivery if anything must wait,
 /// in one transaction together with the delivery's record. `None` when a
-/// concurrent delivery of the same id won the race.
+/// concurrent delivery of the same id won the race. `keys` hash a
+/// friend's browser for the same-device check (the current key first).
 pub async fn apply(
     store: &Store,
     shop: &ShopId,
     delivery: &Delivery<'_>,
     ingested: &Ingested,
+    keys: &[VisitorKey],
     now: UnixTime,
 ) -> Result<Option<(WebhookOutcome, Counts, Vec<WaitKey>)>, ApiError> {
     let known = store.known(shop, &ingested.lookups()).await?;
@@ -49,7 +52,7 @@ pub async fn apply(
             }
         }
         statements.extend(store.write(shop, write, now)?);
-        statements.extend(effects(store, shop, write, &programs, now).await?);
+        statements.extend(effects(store, shop, write, &programs, keys, now).await?);
     }
     for key in &plan.waits_for {
         statements.push(store.hold(shop, key, delivery, now)?);
@@ -68,7 +71,13 @@ pub async fn apply(
 /// Replays held deliveries that what just arrived may complete. Failures
 /// are logged and left held: the delivery that triggered this is already
 /// stored, and a later arrival retries.
-pub async fn release(store: &Store, shop: &ShopId, mut keys: Vec<WaitKey>, now: UnixTime) {
+pub async fn release(
+    store: &Store,
+    shop: &ShopId,
+    mut keys: Vec<WaitKey>,
+    visitor_keys: &[VisitorKey],
+    now: UnixTime,
+) {
     for _ in 0..RELEASE_ROUNDS {
         if keys.is_empty() {
             return;
@@ -82,7 +91,7 @@ pub async fn release(store: &Store, shop: &ShopId, mut keys: Vec<WaitKey>, now: 
         };
         keys.clear();
         for delivery in held {
-            match replay(store, shop, &delivery, now).await {
+            match replay(store, shop, &delivery, visitor_keys, now).await {
                 Ok(released) => keys.extend(released),
                 Err(err) => worker::console_error!(
                     "replaying held delivery {} failed: {err}",
@@ -97,6 +106,7 @@ async fn replay(
     store: &Store,
     shop: &ShopId,
     held: &HeldDelivery,
+    keys: &[VisitorKey],
     now: UnixTime,
 ) -> Result<Vec<WaitKey>, ApiError> {
     let source = Source::parse(&held.source).map_err(ApiError::internal)?;
@@ -111,7 +121,7 @@ async fn replay(
     let mut statements = Vec::new();
     for write in &plan.writes {
         statements.extend(store.write(shop, write, now)?);
-        statements.extend(effects(store, shop, write, &programs, now).await?);
+        statements.extend(effects(store, shop, write, &programs, keys, now).await?);
     }
     statements.push(store.release(shop, &held.source, &held.delivery_id)?);
     store.commit(statements).await?;
@@ -138,10 +148,13 @@ async fn effects(
     shop: &ShopId,
     write: &Write<'_>,
     programs: &Programs,
+    keys: &[VisitorKey],
     now: UnixTime,
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     match write {
-        Write::Order(order) => referral::order_effects(store, shop, order, programs, now).await,
+        Write::Order(order) => {
+            referral::order_effects(store, shop, order, programs, keys, now).await
+        }
         Write::Shipment { .. } => Ok(Vec::new()),
     }
 }

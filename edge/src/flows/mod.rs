@@ -4,5 +4,6 @@
 pub mod engage;
 pub mod ingest;
 pub mod outbound;
+pub mod privacy;
 pub mod referral;
 pub mod returns;

@@ -8,9 +8,11 @@ use std::collections::HashMap;
 
 use aftercart_shared::ingest::OrderUpsert;
 use aftercart_shared::order::Order;
+use aftercart_shared::privacy::VisitorKey;
 use aftercart_shared::referral::{
     FriendOrder, Incentive, LoyaltyEvent, LoyaltyProgram, MailboxKey, Points, ReferralProgram,
-    Referrer, decide_redemption, referral_codes, referral_points, reward_coupon,
+    ReferralStep, Referrer, Revocation, decide_redemption, referral_codes, referral_points,
+    referral_step, revocation, reward_coupon,
 };
 use aftercart_shared::settings::SettingKey;
 use aftercart_shared::{ShopId, UnixTime};
@@ -60,28 +62,28 @@ impl Programs {
 /// * purchase points for a live order, once (`purchase:{order}`), and the
 ///   same points taken back once it is cancelled (`cancelled:{order}`);
 /// * the decision on a referral code it carries, once per order, with the
-///   referrer's reward.
+///   referrer's reward, once the order is paid
+///   ([`referral_step`]: an unpaid order waits for a later webhook);
+/// * the reward taken back, unless spent, when the order is cancelled,
+///   refunded, voided or its payment failed.
 ///
-/// A cancelled order redeems nothing. Reads happen here, before the
-/// transaction; the statements are conditional, so a concurrent delivery
-/// of the same order decides at most once.
+/// Reads happen here, before the transaction; the statements are
+/// conditional on the stored order (which a stale webhook does not
+/// change), so a concurrent delivery of the same order decides at most
+/// once.
 pub async fn order_effects(
     store: &Store,
     shop: &ShopId,
     order: &OrderUpsert,
     programs: &Programs,
+    keys: &[VisitorKey],
     now: UnixTime,
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     let mut statements = Vec::new();
     if order.cancelled_at.is_some() {
         statements.push(store.take_back_purchase(shop, &order.id, now)?);
-        return Ok(statements);
-    }
-    let Some(email) = &order.email else {
-        return Ok(statements);
-    };
-    let mailbox = MailboxKey::of(email);
-    if let Some(loyalty) = &programs.loyalty {
+    } else if let (Some(email), Some(loyalty)) = (&order.email, &programs.loyalty) {
+        // The shopper's own points: their exact address, never folded.
         let posting = loyalty
             .rules(&order.currency)
             .posting(&LoyaltyEvent::Purchase {
@@ -94,17 +96,45 @@ pub async fn order_effects(
                 &order.id,
                 &NewPosting {
                     source: &source,
-                    mailbox: mailbox.as_str(),
+                    mailbox: email.as_str(),
                     posting,
                     at: now,
                 },
             )?);
         }
     }
-    if let Some(program) = &programs.referrals {
-        statements.extend(redemption(store, shop, order, program, programs, now).await?);
+    match referral_step(order.payment, order.cancelled_at.is_some()) {
+        ReferralStep::Wait => {}
+        ReferralStep::Decide => {
+            if let Some(program) = &programs.referrals {
+                statements
+                    .extend(redemption(store, shop, order, program, programs, keys, now).await?);
+            }
+        }
+        // Whether or not the program still runs: a reward it issued for
+        // this order is taken back all the same.
+        ReferralStep::Revoke => statements.extend(revoke(store, shop, order, now).await?),
     }
     Ok(statements)
+}
+
+/// Takes back the reward a reversed order earned, unless it is spent.
+async fn revoke(
+    store: &Store,
+    shop: &ShopId,
+    order: &OrderUpsert,
+    now: UnixTime,
+) -> Result<Vec<D1PreparedStatement>, ApiError> {
+    let Some(reward) = store.issued_reward(shop, &order.id).await? else {
+        return Ok(Vec::new());
+    };
+    match revocation(&reward) {
+        Revocation::Revoke => Ok(vec![
+            store.revoke_reward(shop, &order.id, now)?,
+            store.take_back_referral(shop, &order.id, now)?,
+        ]),
+        Revocation::Spent | Revocation::AlreadyRevoked => Ok(Vec::new()),
+    }
 }
 
 async fn redemption(
@@ -113,6 +143,7 @@ async fn redemption(
     order: &OrderUpsert,
     program: &ReferralProgram,
     programs: &Programs,
+    keys: &[VisitorKey],
     now: UnixTime,
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     let codes = referral_codes(&order.discount_codes);
@@ -123,7 +154,7 @@ async fn redemption(
     let (false, Some(owner)) = (decided, owner) else {
         return Ok(Vec::new());
     };
-    let Some(friend) = FriendOrder::of(order, owner.code.clone()) else {
+    let Some(friend) = FriendOrder::of(order, owner.code.clone(), keys) else {
         return Ok(Vec::new());
     };
     let (history, customers) = store.redemption_history(shop, &friend, &owner).await?;

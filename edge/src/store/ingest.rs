@@ -242,7 +242,8 @@ impl Store {
         let mut statements = vec![self.statement(
             "INSERT INTO orders (shop_id, id, order_number, display_number, email, customer_first_name, \
              customer_id, placed_at, currency, total_minor, cancelled_at, updated_at, discount_codes, \
-             source_changed_at, mailbox) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
+             source_changed_at, mailbox, payment) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) \
              ON CONFLICT (shop_id, id) DO UPDATE SET order_number = excluded.order_number, \
              display_number = excluded.display_number, \
              email = CASE WHEN excluded.email <> '' THEN excluded.email ELSE email END, \
@@ -250,7 +251,8 @@ impl Store {
              customer_first_name = COALESCE(excluded.customer_first_name, customer_first_name), \
              customer_id = COALESCE(excluded.customer_id, customer_id), placed_at = excluded.placed_at, \
              currency = excluded.currency, total_minor = excluded.total_minor, \
-             cancelled_at = excluded.cancelled_at, updated_at = excluded.updated_at, \
+             cancelled_at = excluded.cancelled_at, payment = excluded.payment, \
+             updated_at = excluded.updated_at, \
              discount_codes = excluded.discount_codes, \
              source_changed_at = COALESCE(excluded.source_changed_at, source_changed_at) \
              WHERE excluded.source_changed_at IS NULL OR orders.source_changed_at IS NULL \
@@ -271,16 +273,29 @@ impl Store {
                 text(&serde_json::to_string(&order.discount_codes).unwrap_or_else(|_| "[]".to_owned())),
                 opt_int(order.changed_at.map(UnixTime::secs)),
                 opt_text(order.email.as_ref().map(MailboxKey::of).as_ref().map(MailboxKey::as_str)),
+                text(order.payment.wire_name()),
             ],
         )?];
         for (position, item) in order.line_items.iter().enumerate() {
+            // Guarded like the order row: the line is written only when the
+            // stored order is not newer than this webhook (after the order's
+            // own write, the stored change time is the newest seen), so an
+            // older webhook delivered late rolls no quantity back.
+            let refunded = order
+                .refunded
+                .iter()
+                .find(|(id, _)| *id == item.id)
+                .map_or(0, |(_, units)| *units);
             statements.push(self.statement(
                 "INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, variant_title, sku, \
-                 quantity, unit_price_minor, image_url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+                 quantity, unit_price_minor, image_url, refunded) \
+                 SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12 WHERE EXISTS (SELECT 1 FROM orders \
+                 WHERE shop_id = ?1 AND id = ?2 AND (?13 IS NULL OR source_changed_at IS NULL \
+                 OR source_changed_at <= ?13)) \
                  ON CONFLICT (shop_id, order_id, id) DO UPDATE SET position = excluded.position, \
                  product_id = excluded.product_id, title = excluded.title, variant_title = excluded.variant_title, \
                  sku = excluded.sku, quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor, \
-                 image_url = COALESCE(excluded.image_url, image_url)",
+                 image_url = COALESCE(excluded.image_url, image_url), refunded = excluded.refunded",
                 &[
                     shop_arg.clone(),
                     order_arg.clone(),
@@ -293,6 +308,8 @@ impl Store {
                     int(i64::from(item.quantity)),
                     int(item.unit_price_minor),
                     opt_text(item.image_url.as_deref()),
+                    int(i64::from(refunded)),
+                    opt_int(order.changed_at.map(UnixTime::secs)),
                 ],
             )?);
         }

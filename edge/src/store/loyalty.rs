@@ -111,4 +111,23 @@ impl Store {
             &[text(shop.as_str()), text(order.as_str()), int(at.secs())],
         )
     }
+
+    /// Takes back the points a referral earned its referrer, once, after
+    /// [`Store::revoke_reward`] revoked it (in this transaction or before).
+    /// The ledger never goes below zero, so points already spent stay spent.
+    pub fn take_back_referral(
+        &self,
+        shop: &ShopId,
+        order: &OrderId,
+        at: UnixTime,
+    ) -> Result<D1PreparedStatement, Error> {
+        self.statement(
+            "INSERT INTO loyalty_ledger (shop_id, source, mailbox, kind, points, at) \
+             SELECT shop_id, 'revoked:' || ?2, mailbox, 'taken_back', points, ?3 FROM loyalty_ledger \
+             WHERE shop_id = ?1 AND source = 'referral:' || ?2 AND EXISTS (SELECT 1 FROM \
+             referral_redemptions WHERE shop_id = ?1 AND order_id = ?2 AND revoked_at IS NOT NULL) \
+             ON CONFLICT DO NOTHING",
+            &[text(shop.as_str()), text(order.as_str()), int(at.secs())],
+        )
+    }
 }

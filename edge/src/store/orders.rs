@@ -48,6 +48,9 @@ impl OrderKey<'_> {
 pub struct OrderBundle {
     pub order: Order,
     pub others: Vec<Order>,
+    /// `(line item id, units)` the shop refunded on the order's lines (the
+    /// line items' quantities are net of them), for the returns engine.
+    pub refunded: Vec<(String, u32)>,
 }
 
 /// How long an isolate trusts its copy of a carrier's transit times.
@@ -82,6 +85,7 @@ struct LineItemRow {
     variant_title: Option<String>,
     sku: Option<String>,
     quantity: u32,
+    refunded: u32,
     unit_price_minor: i64,
     image_url: Option<String>,
 }
@@ -154,7 +158,7 @@ impl Store {
                 )?,
                 self.statement(
                     &format!(
-                        "SELECT id, product_id, title, variant_title, sku, quantity, unit_price_minor, image_url \
+                        "SELECT id, product_id, title, variant_title, sku, quantity, refunded, unit_price_minor, image_url \
                          FROM line_items WHERE shop_id = ?1 AND order_id = {target} ORDER BY position, id"
                     ),
                     &args,
@@ -219,10 +223,13 @@ impl Store {
                     items,
                 });
         }
-        let mut line_items: Vec<LineItem> = rows::<LineItemRow>(items)?
-            .into_iter()
-            .map(line_item)
+        let item_rows = rows::<LineItemRow>(items)?;
+        let refunded = item_rows
+            .iter()
+            .filter(|i| i.refunded > 0)
+            .map(|i| (i.id.clone(), i.refunded))
             .collect();
+        let mut line_items: Vec<LineItem> = item_rows.into_iter().map(line_item).collect();
 
         let mut target = None;
         let mut others = Vec::new();
@@ -245,7 +252,11 @@ impl Store {
                 others.push(order);
             }
         }
-        Ok(target.map(|order| OrderBundle { order, others }))
+        Ok(target.map(|order| OrderBundle {
+            order,
+            others,
+            refunded,
+        }))
     }
 
     /// Past transit times with `carriers`, for predicting deliveries. They

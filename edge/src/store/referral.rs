@@ -4,10 +4,10 @@
 use std::collections::{BTreeSet, HashMap};
 
 use aftercart_shared::api::admin::{FlagCursor, ReferralFlag};
-use aftercart_shared::device::Device;
+use aftercart_shared::privacy::VisitorHash;
 use aftercart_shared::referral::{
-    CustomerId, FraudFlag, FriendOrder, MailboxKey, Posting, ReferralCode, ReferralHistory,
-    Sighting,
+    CustomerId, FraudFlag, FriendOrder, IssuedReward, MailboxKey, Posting, ReferralCode,
+    ReferralHistory, Sighting,
 };
 use aftercart_shared::settings::SettingKey;
 use aftercart_shared::{Email, OrderId, ShopId, UnixTime};
@@ -20,6 +20,11 @@ use super::loyalty::{PostingRow, posting};
 use super::row::{corrupt, first, int, json_list, named, opt_text, rows, text};
 use super::shop::settings_map;
 use aftercart_shared::wire::WireName;
+
+/// Whether an order at the shop used redemption `r`'s coupon (codes are
+/// stored as typed at checkout, so case is folded).
+const COUPON_USED: &str = "(r.coupon IS NOT NULL AND EXISTS (SELECT 1 FROM orders o, \
+     json_each(o.discount_codes) d WHERE o.shop_id = r.shop_id AND upper(d.value) = upper(r.coupon)))";
 
 /// A device is recorded at most once per this many seconds per shopper.
 const SIGHTING_EVERY_SECS: i64 = 3600;
@@ -43,6 +48,7 @@ pub struct RewardsInputs {
 pub struct CodeOwner {
     pub code: ReferralCode,
     pub shop: ShopId,
+    /// The owner's shopper key: their exact address (migration 0010).
     pub mailbox: String,
     pub email: Email,
 }
@@ -125,7 +131,8 @@ impl Store {
                 self.statement(
                     "SELECT COUNT(*) AS count FROM referral_redemptions r \
                      JOIN referral_codes c ON c.code = r.code \
-                     WHERE c.shop_id = ?1 AND c.mailbox = ?2 AND r.outcome = 'rewarded'",
+                     WHERE c.shop_id = ?1 AND c.mailbox = ?2 AND r.outcome = 'rewarded' \
+                     AND r.revoked_at IS NULL",
                     &key,
                 )?,
                 self.statement(
@@ -195,24 +202,23 @@ impl Store {
         Ok(CodeClaim::Mine(owner(row)?.code))
     }
 
-    /// Records that the shopper was seen on `device`, unless they were
-    /// within the last hour.
+    /// Records that the shopper was seen on the browser `visitor` hashes,
+    /// unless they were within the last hour.
     pub async fn record_sighting(
         &self,
         shop: &ShopId,
         mailbox: &str,
-        device: &Device,
+        visitor: &VisitorHash,
         now: UnixTime,
     ) -> Result<(), Error> {
         self.statement(
-            "INSERT INTO shopper_sightings (shop_id, mailbox, ip, user_agent, at) \
-             SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM shopper_sightings \
-             WHERE shop_id = ?1 AND mailbox = ?2 AND ip = ?3 AND user_agent = ?4 AND at > ?6)",
+            "INSERT INTO shopper_sightings (shop_id, mailbox, visitor, at) \
+             SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM shopper_sightings \
+             WHERE shop_id = ?1 AND mailbox = ?2 AND visitor = ?3 AND at > ?5)",
             &[
                 text(shop.as_str()),
                 text(mailbox),
-                text(&device.ip),
-                text(&device.user_agent),
+                text(visitor.as_str()),
                 int(now.secs()),
                 int(now.secs() - SIGHTING_EVERY_SECS),
             ],
@@ -258,18 +264,22 @@ impl Store {
         .transpose()
     }
 
+    /// Counts a visit of `code`'s share link by `visitor` on `day` (UTC,
+    /// [`aftercart_shared::privacy::utc_day`]), unless that visitor was
+    /// already counted for the code that day (the unique key).
     pub async fn record_click(
         &self,
         code: &ReferralCode,
-        device: Option<&Device>,
+        visitor: &VisitorHash,
+        day: i64,
         now: UnixTime,
     ) -> Result<(), Error> {
         self.statement(
-            "INSERT INTO referral_clicks (code, ip, user_agent, at) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR IGNORE INTO referral_clicks (code, day, visitor, at) VALUES (?1, ?2, ?3, ?4)",
             &[
                 text(code.as_str()),
-                text(device.map_or("", |d| d.ip.as_str())),
-                text(device.map_or("", |d| d.user_agent.as_str())),
+                int(day),
+                text(visitor.as_str()),
                 int(now.secs()),
             ],
         )?
@@ -338,11 +348,13 @@ impl Store {
         }
         #[derive(Deserialize)]
         struct SightingRow {
-            ip: String,
-            user_agent: String,
+            visitor: String,
             at: i64,
         }
         let shop_arg = text(shop.as_str());
+        // The referrer's accounts and devices under any +tag of theirs: the
+        // folded mailbox, not the code's key (their exact address).
+        let referrer_mailbox = MailboxKey::of(&referrer.email);
         let mut statements = vec![
             self.statement(
                 "SELECT COUNT(*) AS count FROM orders WHERE shop_id = ?1 AND id <> ?2 \
@@ -359,25 +371,24 @@ impl Store {
             self.statement(
                 "SELECT DISTINCT customer_id FROM orders WHERE shop_id = ?1 AND mailbox = ?2 \
                  AND customer_id IS NOT NULL",
-                &[shop_arg.clone(), text(&referrer.mailbox)],
+                &[shop_arg.clone(), text(referrer_mailbox.as_str())],
             )?,
             self.statement(
                 "SELECT friend_mailbox FROM referral_redemptions WHERE code = ?1 AND outcome = 'rewarded'",
                 &[text(referrer.code.as_str())],
             )?,
         ];
-        if let Some(device) = &friend.device {
+        if !friend.visitors.is_empty() {
             statements.push(self.statement(
                 &format!(
-                    "SELECT ip, user_agent, at FROM shopper_sightings WHERE shop_id = ?1 \
-                     AND mailbox = ?2 AND ip = ?3 AND user_agent = ?4 \
-                     ORDER BY abs(at - ?5) LIMIT {SIGHTINGS_READ}"
+                    "SELECT visitor, at FROM shopper_sightings WHERE shop_id = ?1 \
+                     AND mailbox = ?2 AND visitor IN (SELECT value FROM json_each(?3)) \
+                     ORDER BY abs(at - ?4) LIMIT {SIGHTINGS_READ}"
                 ),
                 &[
                     shop_arg,
-                    text(&referrer.mailbox),
-                    text(&device.ip),
-                    text(&device.user_agent),
+                    text(referrer_mailbox.as_str()),
+                    json_list(friend.visitors.iter().map(VisitorHash::as_str)),
                     int(friend.placed_at.secs()),
                 ],
             )?);
@@ -392,14 +403,14 @@ impl Store {
         let sightings = match results.get(3) {
             Some(result) => rows::<SightingRow>(result)?
                 .into_iter()
-                .map(|r| Sighting {
-                    device: Device {
-                        ip: r.ip,
-                        user_agent: r.user_agent,
-                    },
-                    at: UnixTime::from_secs(r.at),
+                .map(|r| {
+                    Ok(Sighting {
+                        visitor: VisitorHash::parse(&r.visitor)
+                            .map_err(|e| corrupt("sighting visitor", e))?,
+                        at: UnixTime::from_secs(r.at),
+                    })
                 })
-                .collect(),
+                .collect::<Result<_, Error>>()?,
             None => Vec::new(),
         };
         let history = ReferralHistory {
@@ -424,7 +435,7 @@ impl Store {
     /// The statement that stores a referral decision, unless the order was
     /// decided already (the primary key), the friend was already rewarded
     /// by this code (the partial unique index), or the stored order is
-    /// cancelled by now. Run it in the ingest's transaction after the
+    /// cancelled or not paid by now. Run it in the ingest's transaction after the
     /// order's own write; [`Store::posting_after_redemption`] may follow.
     pub fn redemption(
         &self,
@@ -448,7 +459,8 @@ impl Store {
             "INSERT INTO referral_redemptions (shop_id, order_id, code, friend_mailbox, outcome, \
              incentive, coupon, flag, refusal, decided_at) \
              SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE EXISTS (SELECT 1 FROM orders \
-             WHERE shop_id = ?1 AND id = ?2 AND cancelled_at IS NULL) ON CONFLICT DO NOTHING",
+             WHERE shop_id = ?1 AND id = ?2 AND cancelled_at IS NULL AND payment = 'paid') \
+             ON CONFLICT DO NOTHING",
             &[
                 text(shop.as_str()),
                 text(redemption.order.as_str()),
@@ -461,6 +473,59 @@ impl Store {
                 opt_text(refusal),
                 int(redemption.at.secs()),
             ],
+        )
+    }
+
+    /// The reward `order` earned its referrer, if it earned one: its
+    /// coupon, whether an order at the shop used that coupon, and whether
+    /// it was revoked already.
+    pub async fn issued_reward(
+        &self,
+        shop: &ShopId,
+        order: &OrderId,
+    ) -> Result<Option<IssuedReward>, Error> {
+        #[derive(Deserialize)]
+        struct Row {
+            coupon: Option<String>,
+            coupon_used: i64,
+            revoked_at: Option<i64>,
+        }
+        let row: Option<Row> = self
+            .statement(
+                &format!(
+                    "SELECT r.coupon AS coupon, r.revoked_at AS revoked_at, {COUPON_USED} AS coupon_used \
+                     FROM referral_redemptions r \
+                     WHERE r.shop_id = ?1 AND r.order_id = ?2 AND r.outcome = 'rewarded'"
+                ),
+                &[text(shop.as_str()), text(order.as_str())],
+            )?
+            .first(None)
+            .await?;
+        Ok(row.map(|r| IssuedReward {
+            coupon: r.coupon,
+            coupon_used: r.coupon_used != 0,
+            revoked: r.revoked_at.is_some(),
+        }))
+    }
+
+    /// The statement that revokes `order`'s reward: only while the stored
+    /// order is cancelled or reversed, the reward is not revoked yet and
+    /// its coupon is unused (checked again here, so a coupon used since the
+    /// read is not taken back). [`Store::take_back_referral`] follows.
+    pub fn revoke_reward(
+        &self,
+        shop: &ShopId,
+        order: &OrderId,
+        at: UnixTime,
+    ) -> Result<D1PreparedStatement, Error> {
+        self.statement(
+            &format!(
+                "UPDATE referral_redemptions AS r SET revoked_at = ?3 \
+                 WHERE r.shop_id = ?1 AND r.order_id = ?2 AND r.outcome = 'rewarded' \
+                 AND r.revoked_at IS NULL AND NOT {COUPON_USED} AND EXISTS (SELECT 1 FROM orders \
+                 WHERE shop_id = ?1 AND id = ?2 AND (cancelled_at IS NOT NULL OR payment = 'reversed'))"
+            ),
+            &[text(shop.as_str()), text(order.as_str()), int(at.secs())],
         )
     }
 

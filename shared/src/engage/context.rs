@@ -4,17 +4,22 @@ use std::collections::BTreeMap;
 
 use super::ProductId;
 use crate::order::Order;
-use crate::referral::MailboxKey;
 use crate::tracking::Timeline;
 use crate::{OrderId, UnixTime};
 
-/// Who the shopper is across their orders at one shop: their normalized
-/// mailbox, or for an order without an email (only a merchant's link opens
-/// it) the order itself.
+/// Who the shopper is across their orders at one shop, for their own
+/// records (loyalty points, referral code, engagement history): their exact
+/// address as [`Email`](crate::Email) normalizes it (trimmed, lowercased),
+/// or for an order without an email (only a merchant's link opens it) the
+/// order itself. Never the folded
+/// [`MailboxKey`](crate::referral::MailboxKey): `erik+x@` may be someone
+/// else than `erik@` (a shared inbox, a tag handed out), and folding would
+/// show one the other's points and code. Folding is for catching
+/// self-referral only.
 pub fn shopper_key(order: &Order) -> String {
     order.email.as_ref().map_or_else(
         || format!("order:{}", order.id),
-        |email| MailboxKey::of(email).as_str().to_owned(),
+        |email| email.as_str().to_owned(),
     )
 }
 
@@ -192,8 +197,17 @@ mod tests {
     #[test]
     fn shoppers_are_their_mailbox_or_else_the_order() {
         let mut o = order(vec![], vec![]);
-        o.email = Some(Email::parse("A.Berg+shop@Example.com").unwrap());
-        assert_eq!(shopper_key(&o), "a.berg@example.com");
+        o.email = Some(Email::parse(" A.Berg+shop@Example.com").unwrap());
+        assert_eq!(shopper_key(&o), "a.berg+shop@example.com");
+        // A +tag, or a Gmail dot, is another shopper's records.
+        let mut plain = o.clone();
+        plain.email = Some(Email::parse("a.berg@example.com").unwrap());
+        assert_ne!(shopper_key(&plain), shopper_key(&o));
+        let mut gmail = o.clone();
+        gmail.email = Some(Email::parse("ab@gmail.com").unwrap());
+        let mut dotted = o.clone();
+        dotted.email = Some(Email::parse("a.b@gmail.com").unwrap());
+        assert_ne!(shopper_key(&gmail), shopper_key(&dotted));
         o.email = None;
         assert_eq!(shopper_key(&o), "order:o1");
     }

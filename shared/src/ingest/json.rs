@@ -111,6 +111,14 @@ impl<'a> Node<'a> {
         self.time()?.ok_or_else(|| self.missing())
     }
 
+    /// A count that may be absent (or null).
+    pub(crate) fn u32(&self) -> Result<Option<u32>, IngestError> {
+        match self.value() {
+            None => Ok(None),
+            Some(_) => self.req_u32().map(Some),
+        }
+    }
+
     pub(crate) fn req_u32(&self) -> Result<u32, IngestError> {
         match self.value() {
             None => Err(self.missing()),

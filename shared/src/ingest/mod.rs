@@ -137,15 +137,38 @@ pub struct OrderUpsert {
     /// source reports both: self-referral checks compare it.
     pub device: Option<Device>,
     pub cancelled_at: Option<UnixTime>,
+    /// Where the order's payment stands: a referral is redeemed only once
+    /// it is paid, and revoked when it is reversed.
+    pub payment: Payment,
     /// When the source last changed the order (Shopify `updated_at`,
     /// WooCommerce `date_modified_gmt`). Webhooks arrive out of order; an
     /// update older than the stored one must not undo it (a cancellation
     /// reverted by a late "updated").
     pub changed_at: Option<UnixTime>,
+    /// Each line's `quantity` is what the shopper still has by the shop's
+    /// account: net of edits and refunds.
     pub line_items: Vec<LineItem>,
+    /// `(line item id, units)` the shop refunded, one entry per line with
+    /// a refund; a line's ordered units are its quantity plus these.
+    pub refunded: Vec<(String, u32)>,
     /// Codes as typed at checkout; the referral feature matches on them.
     pub discount_codes: Vec<String>,
     pub shipments: Vec<ShipmentUpsert>,
+}
+
+wire_enum! {
+    /// Where an order's payment stands, read from Shopify's
+    /// `financial_status` and WooCommerce's order `status`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Payment {
+        /// Not paid yet (pending, authorized, on hold), or the source did
+        /// not say: nothing is earned on an order that may never be paid.
+        Unpaid = "unpaid",
+        /// Paid in full or in part (a partial refund leaves it paid).
+        Paid = "paid",
+        /// Refunded in full, voided, or the payment failed.
+        Reversed = "reversed",
+    }
 }
 
 /// How to find the stored shipment an update belongs to.
@@ -367,6 +390,28 @@ pub fn parse(source: Source, topic: Option<&str>, body: &[u8]) -> Result<Ingeste
         Source::EasyPost => easypost::parse(&value),
         Source::WooCommerce => woocommerce::parse(topic, &value),
     }
+}
+
+/// Units refunded per line item, summed over `(line item id, units)`
+/// pairs, in the order lines first appear.
+fn sum_refunds(pairs: impl IntoIterator<Item = (String, u32)>) -> Vec<(String, u32)> {
+    let mut sums: Vec<(String, u32)> = Vec::new();
+    for (id, units) in pairs {
+        match sums.iter_mut().find(|(seen, _)| *seen == id) {
+            Some((_, sum)) => *sum = sum.saturating_add(units),
+            None => sums.push((id, units)),
+        }
+    }
+    sums.retain(|(_, units)| *units > 0);
+    sums
+}
+
+/// The units of `line` in `refunded`.
+fn refunded_units(refunded: &[(String, u32)], line: &str) -> u32 {
+    refunded
+        .iter()
+        .find(|(id, _)| id == line)
+        .map_or(0, |(_, units)| *units)
 }
 
 /// Lowercases and trims a status code for table lookup; sources disagree

@@ -243,8 +243,10 @@ mod tests {
             subtotal_minor: 0,
             device: None,
             cancelled_at: None,
+            payment: crate::ingest::Payment::Paid,
             changed_at: None,
             line_items: Vec::new(),
+            refunded: Vec::new(),
             discount_codes: Vec::new(),
             shipments,
         }

@@ -28,8 +28,8 @@ use serde_json::Value;
 
 use super::json::Node;
 use super::{
-    IngestError, Ingested, OrderUpsert, ShipmentKey, ShipmentUpsert, Source, SourceStatus,
-    TrackingNumber, describe, join_location, status_key,
+    IngestError, Ingested, OrderUpsert, Payment, ShipmentKey, ShipmentUpsert, Source, SourceStatus,
+    TrackingNumber, describe, join_location, refunded_units, status_key, sum_refunds,
 };
 use crate::device::Device;
 use crate::money::{currency_code, minor_units};
@@ -53,6 +53,16 @@ pub fn shipment_status(raw: &str) -> SourceStatus {
         _ => None,
     };
     SourceStatus::new(raw, known)
+}
+
+/// Maps an order's `financial_status`. `partially_refunded` is still paid
+/// (the rest of the order stands); `authorized` is not paid until captured.
+pub fn payment(financial_status: Option<&str>) -> Payment {
+    match financial_status.map(status_key).as_deref() {
+        Some("paid" | "partially_paid" | "partially_refunded") => Payment::Paid,
+        Some("refunded" | "voided") => Payment::Reversed,
+        _ => Payment::Unpaid,
+    }
 }
 
 /// Maps a fulfillment's `status`, refined by its `shipment_status`.
@@ -189,11 +199,23 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
     ]
     .iter()
     .find_map(Node::text);
-    let line_items = node
+    // `refunds[].refund_line_items[]`: what was refunded per line, on
+    // every order webhook after a refund.
+    let mut refund_lines = Vec::new();
+    for refund in node.get("refunds").items()? {
+        for line in refund.get("refund_line_items").items()? {
+            refund_lines.push((
+                line.get("line_item_id").req_id()?,
+                line.get("quantity").req_u32()?,
+            ));
+        }
+    }
+    let mut refunded = sum_refunds(refund_lines);
+    let line_items: Vec<LineItem> = node
         .get("line_items")
         .items()?
         .iter()
-        .map(|item| line_item(item, exponent))
+        .map(|item| line_item(item, exponent, &mut refunded))
         .collect::<Result<_, _>>()?;
     let discount_codes = node
         .get("discount_codes")
@@ -235,8 +257,10 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         device,
         currency,
         cancelled_at: node.get("cancelled_at").time()?,
+        payment: payment(node.get("financial_status").text().as_deref()),
         changed_at: node.get("updated_at").time()?,
         line_items,
+        refunded,
         discount_codes,
         shipments,
         id,
@@ -247,9 +271,27 @@ fn order_id(node: &Node<'_>) -> Result<OrderId, IngestError> {
     OrderId::parse(&node.req_id()?).map_err(|e| node.invalid(e.to_string()))
 }
 
-fn line_item(node: &Node<'_>, exponent: u32) -> Result<LineItem, IngestError> {
+/// A line item, its quantity net of edits and refunds: `current_quantity`
+/// when Shopify sends it (it already leaves out removed and refunded
+/// units), else `quantity` less the line's refunds. The line's entry in
+/// `refunded` is capped at what was ordered.
+fn line_item(
+    node: &Node<'_>,
+    exponent: u32,
+    refunded: &mut [(String, u32)],
+) -> Result<LineItem, IngestError> {
+    let id = node.get("id").req_id()?;
+    let ordered = node.get("quantity").req_u32()?;
+    let back = refunded_units(refunded, &id).min(ordered);
+    if let Some((_, units)) = refunded.iter_mut().find(|(line, _)| *line == id) {
+        *units = back;
+    }
+    let quantity = match node.get("current_quantity").u32()? {
+        Some(current) => current.min(ordered),
+        None => ordered - back,
+    };
     Ok(LineItem {
-        id: node.get("id").req_id()?,
+        id,
         product_id: node.get("product_id").id()?,
         // `title` is the product; `name` adds the variant, so prefer title
         // and keep the variant separate.
@@ -259,7 +301,7 @@ fn line_item(node: &Node<'_>, exponent: u32) -> Result<LineItem, IngestError> {
         },
         variant_title: node.get("variant_title").text(),
         sku: node.get("sku").text(),
-        quantity: node.get("quantity").req_u32()?,
+        quantity,
         unit_price_minor: node.get("price").req_money(exponent)?,
         // REST and webhook line items carry no image; the edge fills it in
         // from the product when it has one.

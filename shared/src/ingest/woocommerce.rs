@@ -20,8 +20,8 @@ use serde_json::Value;
 
 use super::json::Node;
 use super::{
-    IngestError, Ingested, OrderUpsert, ShipmentKey, ShipmentUpsert, Source, SourceStatus,
-    TrackingNumber, describe, status_key,
+    IngestError, Ingested, OrderUpsert, Payment, ShipmentKey, ShipmentUpsert, Source, SourceStatus,
+    TrackingNumber, describe, refunded_units, status_key, sum_refunds,
 };
 use crate::device::Device;
 use crate::money::{currency_code, minor_units};
@@ -55,6 +55,17 @@ pub fn order_is_cancelled(status: &str) -> Option<bool> {
         }
         "cancelled" | "failed" | "trash" => Some(true),
         _ => None,
+    }
+}
+
+/// Where an order in `status` stands with its payment: `processing` and
+/// `completed` are paid; `cancelled`, `refunded`, `failed` and `trash`
+/// are reversed; `pending`, `on-hold` and anything unknown are not paid.
+pub fn payment(status: &str) -> Payment {
+    match status_key(status).as_str() {
+        "processing" | "completed" => Payment::Paid,
+        "cancelled" | "refunded" | "failed" | "trash" => Payment::Reversed,
+        _ => Payment::Unpaid,
     }
 }
 
@@ -131,11 +142,37 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         _ => None,
     };
     let billing = node.get("billing");
+    // Refunded units, where the payload has them: a line's
+    // `refunded_quantity`, or the refund objects' own lines (as the refunds
+    // endpoint writes them, pointing back with `_refunded_item_id`).
+    // WooCommerce writes refunded quantities as negative numbers.
+    let mut refund_lines = Vec::new();
+    for item in node.get("line_items").items()? {
+        if let Some(units) = units(&item.get("refunded_quantity"))? {
+            refund_lines.push((item.get("id").req_id()?, units));
+        }
+    }
+    for refund in node.get("refunds").items()? {
+        for line in refund.get("line_items").items()? {
+            let original = line
+                .get("meta_data")
+                .items()?
+                .iter()
+                .find(|m| m.get("key").text().as_deref() == Some("_refunded_item_id"))
+                .map(|m| m.get("value").id())
+                .transpose()?
+                .flatten();
+            if let (Some(original), Some(units)) = (original, units(&line.get("quantity"))?) {
+                refund_lines.push((original, units));
+            }
+        }
+    }
+    let mut refunded = sum_refunds(refund_lines);
     let line_items = node
         .get("line_items")
         .items()?
         .iter()
-        .map(|item| line_item(item, exponent))
+        .map(|item| line_item(item, exponent, &mut refunded))
         .collect::<Result<_, _>>()?;
     let discount_codes = node
         .get("coupon_lines")
@@ -192,20 +229,47 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         subtotal_minor,
         device,
         cancelled_at,
+        payment: payment(&status),
         changed_at: modified_at,
         line_items,
+        refunded,
         discount_codes,
         shipments,
         id,
     })
 }
 
-fn line_item(node: &Node<'_>, exponent: u32) -> Result<LineItem, IngestError> {
-    let quantity = node.get("quantity").req_u32()?;
+/// A count of refunded units, whatever its sign; `None` when absent.
+fn units(node: &Node<'_>) -> Result<Option<u32>, IngestError> {
+    let Some(text) = node.text() else {
+        return Ok(None);
+    };
+    text.trim()
+        .parse::<i64>()
+        .ok()
+        .and_then(|n| u32::try_from(n.unsigned_abs()).ok())
+        .map(Some)
+        .ok_or_else(|| node.invalid("expected an integer"))
+}
+
+/// A line item, its quantity net of the line's refunds (capped at what
+/// was ordered, as is its entry in `refunded`).
+fn line_item(
+    node: &Node<'_>,
+    exponent: u32,
+    refunded: &mut [(String, u32)],
+) -> Result<LineItem, IngestError> {
+    let id = node.get("id").req_id()?;
+    let ordered = node.get("quantity").req_u32()?;
+    let back = refunded_units(refunded, &id).min(ordered);
+    if let Some((_, units)) = refunded.iter_mut().find(|(line, _)| *line == id) {
+        *units = back;
+    }
+    let quantity = ordered - back;
     // `subtotal` is the line before discounts, as a decimal string, which
     // matches Shopify's pre-discount unit `price`. `price` (a JSON number,
     // after discounts) is the fallback.
-    let unit_price_minor = match (node.get("subtotal").money(exponent)?, quantity) {
+    let unit_price_minor = match (node.get("subtotal").money(exponent)?, ordered) {
         (Some(subtotal), q) if q > 0 => divide_rounding(subtotal, i64::from(q)),
         _ => node.get("price").req_money(exponent)?,
     };
@@ -222,7 +286,7 @@ fn line_item(node: &Node<'_>, exponent: u32) -> Result<LineItem, IngestError> {
         })
         .collect();
     Ok(LineItem {
-        id: node.get("id").req_id()?,
+        id,
         product_id: node.get("product_id").id()?.filter(|p| p != "0"),
         title: node.get("name").req_text()?,
         variant_title: (!variant.is_empty()).then(|| variant.join(" / ")),

@@ -23,8 +23,8 @@ pub use loyalty::{
 };
 pub use program::{Incentive, MAX_DEVICE_WINDOW_HOURS, ReferralProgram, ReferralSettings};
 pub use redemption::{
-    CustomerId, FraudFlag, FriendOrder, MailboxKey, ReferralHistory, Referrer, Refusal, Reward,
-    Sighting, decide_redemption,
+    CustomerId, FraudFlag, FriendOrder, IssuedReward, MailboxKey, ReferralHistory, ReferralStep,
+    Referrer, Refusal, Revocation, Reward, Sighting, decide_redemption, referral_step, revocation,
 };
 
 /// Why a referral code, a tier table, a shop host or a program setting was

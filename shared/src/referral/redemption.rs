@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::code::ReferralCode;
 use super::program::{Incentive, ReferralSettings};
-use crate::device::Device;
-use crate::ingest::OrderUpsert;
+use crate::ingest::{OrderUpsert, Payment};
+use crate::privacy::{VisitorHash, VisitorKey};
 use crate::wire::wire_enum;
 use crate::{Email, OrderId, UnixTime};
 
@@ -18,7 +18,10 @@ use crate::{Email, OrderId, UnixTime};
 pub struct CustomerId(pub String);
 
 /// An email reduced to the mailbox it delivers to, for "is this the same
-/// person" checks — never for sending.
+/// person" checks that catch self-referral (the friend's mailbox, the
+/// referrer's accounts and devices, a friend rewarded once, a friend's
+/// earlier orders) — never for sending, and never as the key of a
+/// shopper's own records ([`shopper_key`](crate::engage::shopper_key)).
 ///
 /// * Case is already folded by [`Email`].
 /// * A `+tag` is dropped on every domain: Gmail, Outlook, iCloud, Fastmail,
@@ -51,11 +54,11 @@ impl MailboxKey {
     }
 }
 
-/// A device a person used, and when.
+/// A browser a person used, as stored (its keyed hash), and when.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Sighting {
-    pub device: Device,
+    pub visitor: VisitorHash,
     pub at: UnixTime,
 }
 
@@ -84,8 +87,10 @@ pub struct FriendOrder {
     /// before shipping and tax, in the shop's currency.
     pub subtotal_minor: i64,
     pub placed_at: UnixTime,
-    /// The browser that checked out, when known.
-    pub device: Option<Device>,
+    /// The browser that checked out, when known, hashed under each visitor
+    /// key in use: one, or two while the secret it is derived from is
+    /// rotated, so sightings from before the rotation still match.
+    pub visitors: Vec<VisitorHash>,
 }
 
 /// What the caller looked up for this decision.
@@ -190,10 +195,11 @@ pub fn decide_redemption(
             flag: FraudFlag::SameMailbox,
         });
     }
-    if let Some(device) = &friend_order.device {
+    if !friend_order.visitors.is_empty() {
         let window = i64::from(settings.same_device_window_hours) * 3600;
         let same_device = history.referrer_sightings.iter().any(|s| {
-            &s.device == device && (s.at.secs() - friend_order.placed_at.secs()).abs() <= window
+            friend_order.visitors.contains(&s.visitor)
+                && (s.at.secs() - friend_order.placed_at.secs()).abs() <= window
         });
         if same_device {
             return Err(Refusal::Fraud {
@@ -222,11 +228,69 @@ pub fn decide_redemption(
     })
 }
 
+/// What an order's webhook does to the referral its code asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferralStep {
+    /// Not paid yet: nothing is decided, so a later webhook saying "paid"
+    /// decides then (once; the store keeps the first decision).
+    Wait,
+    /// Paid and not cancelled: decide with [`decide_redemption`].
+    Decide,
+    /// Cancelled, refunded, voided or its payment failed: a reward it
+    /// earned is taken back with [`revocation`], unless already spent.
+    Revoke,
+}
+
+/// The step for an order whose payment is `payment`, cancelled or not.
+/// A cancellation wins over a payment (Shopify keeps `paid` on a
+/// cancelled order until the refund goes through).
+pub fn referral_step(payment: Payment, cancelled: bool) -> ReferralStep {
+    match (cancelled, payment) {
+        (true, _) | (false, Payment::Reversed) => ReferralStep::Revoke,
+        (false, Payment::Paid) => ReferralStep::Decide,
+        (false, Payment::Unpaid) => ReferralStep::Wait,
+    }
+}
+
+/// A reward as stored, when its order is reversed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedReward {
+    /// The one-off coupon, for an amount or percent reward.
+    pub coupon: Option<String>,
+    /// Whether an order at the shop has used the coupon.
+    pub coupon_used: bool,
+    pub revoked: bool,
+}
+
+/// What becomes of an issued reward whose order is reversed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revocation {
+    /// Take it back: the coupon no longer counts, and the points it earned
+    /// are taken back (the ledger never goes below zero, so points the
+    /// referrer already spent are not recovered).
+    Revoke,
+    /// The coupon was used: a spent reward is not clawed back.
+    Spent,
+    /// Revoked before (a redelivery, or a refund after a cancellation).
+    AlreadyRevoked,
+}
+
+pub fn revocation(reward: &IssuedReward) -> Revocation {
+    if reward.revoked {
+        Revocation::AlreadyRevoked
+    } else if reward.coupon.is_some() && reward.coupon_used {
+        Revocation::Spent
+    } else {
+        Revocation::Revoke
+    }
+}
+
 impl FriendOrder {
     /// The friend's side of an ingested order that used `code`; `None`
     /// without an email address, since "is this the referrer" cannot be
-    /// asked of an anonymous order.
-    pub fn of(order: &OrderUpsert, code: ReferralCode) -> Option<Self> {
+    /// asked of an anonymous order. Its browser is hashed under each of
+    /// `keys` (current first), never kept raw.
+    pub fn of(order: &OrderUpsert, code: ReferralCode, keys: &[VisitorKey]) -> Option<Self> {
         Some(Self {
             order: order.id.clone(),
             customer: order.customer_id.clone().map(CustomerId),
@@ -234,7 +298,11 @@ impl FriendOrder {
             code,
             subtotal_minor: order.subtotal_minor,
             placed_at: order.placed_at,
-            device: order.device.clone(),
+            visitors: order.device.as_ref().map_or_else(Vec::new, |device| {
+                keys.iter()
+                    .map(|key| VisitorHash::of(key, device))
+                    .collect()
+            }),
         })
     }
 }

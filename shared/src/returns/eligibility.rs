@@ -182,7 +182,8 @@ pub struct ItemContext<'a> {
     pub now: UnixTime,
     /// Units in earlier returns that were not rejected or cancelled.
     pub returned: u32,
-    /// Units the shop refunded outside the return flow.
+    /// Units the shop refunded (in its admin, its payment provider, or for
+    /// a return here): the item's `quantity` is already net of them.
     pub refunded: u32,
     /// Units asked for now; 1 when only asking "can this be returned?".
     pub requested: u32,
@@ -191,12 +192,18 @@ pub struct ItemContext<'a> {
 }
 
 impl ItemContext<'_> {
-    /// Units still returnable. Saturating: bad data can only make it 0.
+    /// Units ordered: what the shopper still has plus what was refunded.
+    fn ordered(&self) -> u32 {
+        self.item.quantity.saturating_add(self.refunded)
+    }
+
+    /// Units still returnable: of the units ordered, those neither in an
+    /// earlier return nor refunded. A return here that the shop has since
+    /// refunded is both, so the larger of the two is gone, not their sum.
+    /// Saturating: bad data can only make it 0.
     pub fn remaining(&self) -> u32 {
-        self.item
-            .quantity
-            .saturating_sub(self.returned)
-            .saturating_sub(self.refunded)
+        self.ordered()
+            .saturating_sub(self.returned.max(self.refunded))
     }
 }
 
@@ -278,7 +285,7 @@ pub fn within_window(ctx: &ItemContext<'_>) -> Result<(), Refusal> {
 }
 
 pub fn not_refunded(ctx: &ItemContext<'_>) -> Result<(), Refusal> {
-    if ctx.refunded >= ctx.item.quantity {
+    if ctx.refunded > 0 && ctx.refunded >= ctx.ordered() {
         Err(Refusal::AlreadyRefunded)
     } else {
         Ok(())
@@ -471,8 +478,10 @@ mod tests {
     }
 
     #[test]
-    fn refunds_outside_returns_count() {
-        let (p, o) = (policy(), order());
+    fn refunds_count_once_against_what_remains() {
+        let (p, mut o) = (policy(), order());
+        // 3 ordered, 2 refunded: the shop now says 1.
+        o.line_items[0].quantity = 1;
         let mut c = ctx(&p, &o);
         c.refunded = 2;
         assert_eq!(not_refunded(&c), Ok(()));
@@ -482,8 +491,18 @@ mod tests {
             quantity_remaining(&c),
             Err(Refusal::QuantityTooHigh { remaining: 1 })
         );
+        // A return here of 2 that the shop refunded: 1 left, not none.
+        c.returned = 2;
+        c.requested = 1;
+        assert_eq!(c.remaining(), 1);
+        assert_eq!(quantity_remaining(&c), Ok(()));
+        // All 3 refunded: nothing left, and that is the reason.
+        let mut gone = order();
+        gone.line_items[0].quantity = 0;
+        let mut c = ctx(&p, &gone);
         c.refunded = 3;
         assert_eq!(not_refunded(&c), Err(Refusal::AlreadyRefunded));
+        assert_eq!(c.remaining(), 0);
     }
 
     #[test]

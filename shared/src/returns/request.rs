@@ -22,9 +22,10 @@ use super::resolution::{Resolution, Terms};
 pub struct ReturnableOrder<'a> {
     pub order: &'a Order,
     pub products: &'a ProductCatalog,
-    /// `(line item id, units)` refunded in the shop admin or payment
-    /// provider, not through a return here (those are in earlier returns;
-    /// counting them twice would refuse units the shopper still has).
+    /// `(line item id, units)` the shop refunded, as its order webhooks
+    /// say (the line items' quantities are already net of them). Units of a
+    /// return here that the shop refunded are in both this and the earlier
+    /// returns, and count once.
     pub refunded: &'a [(String, u32)],
 }
 

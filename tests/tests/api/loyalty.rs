@@ -5,7 +5,7 @@
 
 use aftercart_tests::{Edge, d1, json, now_secs};
 
-use crate::referrals::Buy;
+use crate::referrals::{Buy, decisions};
 
 #[test]
 fn the_points_ledger_counts_purchases_reviews_and_referrals_once() {
@@ -100,4 +100,46 @@ fn a_stale_creation_after_the_cancellation_earns_no_points() {
     .send(&edge);
     buy.send(&edge);
     assert_eq!(buy.balance(&edge), 0);
+}
+
+#[test]
+fn a_plus_tag_address_is_another_shopper_for_points_and_codes() {
+    let edge = Edge::from_env();
+    let erik = Buy {
+        subtotal: "100.00".into(),
+        ..Buy::new("refs").delivered()
+    };
+    erik.send(&edge);
+    let (local, domain) = erik.email.split_once('@').unwrap();
+    let tagged = Buy {
+        email: format!("{local}+x@{domain}"),
+        subtotal: "30.00".into(),
+        ..Buy::new("refs").delivered()
+    };
+    tagged.send(&edge);
+    let erik_view = erik.rewards(&edge);
+    let tagged_view = tagged.rewards(&edge);
+    // 2 points a dollar, each on their own order only.
+    assert_eq!(erik_view["loyalty"]["balance"], 200, "{erik_view}");
+    assert_eq!(tagged_view["loyalty"]["balance"], 60, "{tagged_view}");
+    let code = erik_view["referral"]["code"].as_str().unwrap().to_owned();
+    assert_ne!(tagged_view["referral"]["code"], code.as_str());
+    let stored = d1(&format!(
+        "SELECT mailbox FROM referral_codes WHERE code = '{code}'"
+    ));
+    assert_eq!(stored, vec![json!({ "mailbox": erik.email })]);
+
+    // Folding still catches self-referral: another +tag of Erik's using
+    // his code is flagged, not rewarded.
+    let self_referral = Buy {
+        email: format!("{local}+y@{domain}"),
+        customer: None,
+        ..Buy::new("refs").with_code(&code)
+    };
+    self_referral.send(&edge);
+    assert_eq!(
+        decisions("refs", &[&self_referral])[0].2,
+        json!({ "refusal": "fraud", "flag": "sameMailbox" })
+    );
+    assert_eq!(erik.rewards(&edge)["referral"]["friendsRewarded"], 0);
 }

@@ -2,7 +2,9 @@
 //! explained, eligibility with reasons, idempotent creation, and no
 //! over-returning under races.
 
-use aftercart_tests::{Auth, DAY, Edge, ShopifyOrder, Value, json, now_secs, unique};
+use aftercart_tests::{
+    Auth, DAY, Edge, ShopifyOrder, Value, json, now_secs, rfc3339, unique, unique_number,
+};
 
 fn item<'a>(options: &'a Value, title: &str) -> &'a Value {
     options["items"]
@@ -189,4 +191,121 @@ fn parallel_requests_for_the_last_unit_never_both_succeed() {
     let credit = &options["returns"][0];
     assert_eq!(credit["bonusMinor"], 1_990);
     assert_eq!(credit["totalMinor"], 19_900 + 1_990);
+}
+
+/// What the return options say of each line, by title: units remaining
+/// and the refusal's code.
+fn remaining(options: &Value) -> Vec<(String, u64, Value)> {
+    options["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["title"].as_str().unwrap().to_owned(),
+                i["remaining"].as_u64().unwrap(),
+                i["refusal"]["code"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn refunds_and_edits_reach_the_returns_and_a_late_older_update_rolls_nothing_back() {
+    let edge = Edge::from_env();
+    let placed = now_secs() - 3 * DAY;
+    let (boots, poles) = (unique_number(), unique_number());
+    let mut boots_line = ShopifyOrder::line(boots, "p-boots", "Boots", "100.00", "BOOT");
+    boots_line["quantity"] = json!(3);
+    let poles_line = ShopifyOrder::line(poles, "p-poles", "Poles", "40.00", "POLE");
+    let order = ShopifyOrder::fresh()
+        .items(&[boots_line, poles_line])
+        .created_at(placed)
+        .updated_at(placed)
+        .tracking(&unique("1ZRFD"))
+        .delivered(now_secs() - DAY);
+    let shopper = order.place(&edge, "lab");
+    let options = || shopper.api.return_options("?lang=en").json();
+    assert_eq!(
+        remaining(&options()),
+        [
+            ("Boots".to_owned(), 3, Value::Null),
+            ("Poles".to_owned(), 1, Value::Null)
+        ]
+    );
+
+    // The merchant refunds one pair of boots and the poles; Shopify's
+    // orders/updated carries the refund (this payload shape has no
+    // current_quantity, so the refunds are subtracted).
+    let send = |body: &Value| {
+        edge.webhooks("lab")
+            .shopify("orders/updated", &unique("evt-"), body)
+            .assert_status(200);
+    };
+    let original = order.json().clone();
+    let mut refunded = original.clone();
+    refunded["updated_at"] = json!(rfc3339(now_secs() - 3600));
+    refunded["refunds"] = json!([{
+        "id": unique_number(), "order_id": original["id"], "created_at": rfc3339(now_secs() - 3600),
+        "refund_line_items": [
+            { "id": unique_number(), "line_item_id": boots, "quantity": 1, "restock_type": "return" },
+            { "id": unique_number(), "line_item_id": poles, "quantity": 1, "restock_type": "no_restock" }
+        ]
+    }]);
+    send(&refunded);
+    let after_refund = [
+        ("Boots".to_owned(), 2, Value::Null),
+        ("Poles".to_owned(), 0, json!("already_refunded")),
+    ];
+    assert_eq!(remaining(&options()), after_refund);
+
+    // The order as it was before the refund, delivered late: nothing rolls
+    // back, neither the quantities nor the refunds.
+    let mut older = original.clone();
+    older["updated_at"] = json!(rfc3339(now_secs() - 7200));
+    send(&older);
+    assert_eq!(remaining(&options()), after_refund);
+
+    // An edit takes another pair away: current_quantity is read.
+    let mut edited = refunded.clone();
+    edited["updated_at"] = json!(rfc3339(now_secs() - 600));
+    edited["line_items"][0]["current_quantity"] = json!(1);
+    edited["line_items"][1]["current_quantity"] = json!(0);
+    send(&edited);
+    assert_eq!(
+        remaining(&options()),
+        [
+            ("Boots".to_owned(), 1, Value::Null),
+            ("Poles".to_owned(), 0, json!("already_refunded")),
+        ]
+    );
+    // And the server refuses more than remains.
+    let ask = |quantity: u32, line: u64| {
+        json!({
+            "items": [{ "lineItemId": line.to_string(), "quantity": quantity,
+                        "reason": { "reasonId": "changed_mind" } }],
+            "resolution": "store_credit"
+        })
+    };
+    assert_eq!(
+        shopper
+            .api
+            .create_return(Some(&unique("rfd-")), &ask(2, boots))
+            .status,
+        422
+    );
+    assert_eq!(
+        shopper
+            .api
+            .create_return(Some(&unique("rfd-")), &ask(1, poles))
+            .status,
+        422
+    );
+    assert_eq!(
+        shopper
+            .api
+            .create_return(Some(&unique("rfd-")), &ask(1, boots))
+            .status,
+        201
+    );
 }
