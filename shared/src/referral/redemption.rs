@@ -191,9 +191,9 @@ pub fn decide_redemption(
         });
     }
     if let Some(device) = &friend_order.device {
-        let window = i64::from(settings.same_device_window_hours) * 3600;
+        let window = u64::from(settings.same_device_window_hours) * 3600;
         let same_device = history.referrer_sightings.iter().any(|s| {
-            &s.device == device && (s.at.secs() - friend_order.placed_at.secs()).abs() <= window
+            &s.device == device && s.at.secs().abs_diff(friend_order.placed_at.secs()) <= window
         });
         if same_device {
             return Err(Refusal::Fraud {
