@@ -277,7 +277,7 @@ fn tracking_item(
     shipment.carrier = carrier;
     shipment.tracking_urls = ["formatted_tracking_link", "custom_tracking_link"]
         .iter()
-        .filter_map(|key| item.get(key).text())
+        .flat_map(|key| item.get(key).links())
         .take(1)
         .collect();
     shipment.created_at = shipped_at;

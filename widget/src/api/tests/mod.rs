@@ -26,7 +26,7 @@ use aftercart_shared::returns::{
 };
 use aftercart_shared::reviews::ModerationStatus;
 use aftercart_shared::tracking::{Step, TrackingStatus};
-use aftercart_shared::{OrderId, UnixTime};
+use aftercart_shared::{OrderId, TrackingUrl, UnixTime};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
@@ -185,9 +185,10 @@ fn full_order() -> OrderView {
             id: format!("ship-{n}"),
             carrier: Some(text("PostNord")),
             tracking_number: Some(format!("00370726200{n}")),
-            tracking_url: Some(format!(
+            tracking_url: TrackingUrl::parse(&format!(
                 "https://tracking.postnord.com/se/?id=00370726200{n}"
-            )),
+            ))
+            .ok(),
             status,
             step,
             estimated_delivery: Some(at(3)),
