@@ -28,6 +28,8 @@ impl UnixTime {
     /// `9999-12-31T23:59:59Z`, the last instant a four-digit year can
     /// write: later ones would not read back through [`UnixTime::parse`].
     pub const LATEST_ISO: Self = Self(253_402_300_799);
+    /// `0000-01-01T00:00:00Z`, the first instant a four-digit year can write.
+    pub const EARLIEST_ISO: Self = Self(-62_167_219_200);
 
     pub const fn from_secs(secs: i64) -> Self {
         Self(secs)
@@ -62,8 +64,14 @@ impl UnixTime {
     /// numeric offset (`+02:00`, `+0200`), optional fractional seconds, a
     /// space instead of `T`, and offset-less local times (taken as UTC, the
     /// only safe reading without a zone). A bare date means its midnight UTC.
+    ///
+    /// An offset can carry a time past either end of the four-digit years
+    /// (`9999-12-31T23:59:59-01:00`); that is refused, so every parsed
+    /// instant writes back as RFC 3339 and reads back the same.
     pub fn parse(raw: &str) -> Result<Self, TimeError> {
-        parse_iso8601(raw.trim()).ok_or_else(|| TimeError(raw.to_owned()))
+        parse_iso8601(raw.trim())
+            .filter(|at| (Self::EARLIEST_ISO..=Self::LATEST_ISO).contains(at))
+            .ok_or_else(|| TimeError(raw.to_owned()))
     }
 
     pub fn to_rfc3339(self) -> String {
@@ -281,6 +289,19 @@ mod tests {
         let latest = UnixTime::parse("9999-12-31T23:59:59Z").unwrap();
         assert_eq!(latest, UnixTime::LATEST_ISO);
         assert_eq!(UnixTime::parse(&latest.to_rfc3339()), Ok(latest));
+    }
+
+    #[test]
+    fn an_offset_past_the_four_digit_years_is_refused() {
+        // Found by the fuzzer (time_parse): these parsed, but their
+        // RFC 3339 form has a five-digit or negative year and did not read
+        // back.
+        for beyond in ["9999-12-31T23:59:59-01:00", "0000-01-01T00:00:00+00:01"] {
+            assert!(UnixTime::parse(beyond).is_err(), "{beyond}");
+        }
+        let first = UnixTime::parse("0000-01-01T00:00:00Z").unwrap();
+        assert_eq!(first, UnixTime::EARLIEST_ISO);
+        assert_eq!(UnixTime::parse(&first.to_rfc3339()), Ok(first));
     }
 
     #[test]
