@@ -1,14 +1,17 @@
 //! The targets: every payload parser, signature check and normalizer in
 //! shared, each with the invariants it must keep on any input.
 
+use aftercart_shared::api::admin::FlagCursor;
 use aftercart_shared::api::engage::{NpsSubmission, ReviewSubmission};
 use aftercart_shared::api::shopper::LookupRequest;
+use aftercart_shared::i18n::{Lang, fill};
 use aftercart_shared::ingest::{self, Ingested, Source, TrackingNumber};
 use aftercart_shared::order::{LineItem, Order};
 use aftercart_shared::referral::ReferralCode;
 use aftercart_shared::returns::{
     ProductCatalog, ReturnPolicy, ReturnRequest, ReturnableOrder, RmaNumber,
 };
+use aftercart_shared::reviews::ReviewCursor;
 use aftercart_shared::settings::SettingKey;
 use aftercart_shared::token::{OrderGrant, hmac_sha256};
 use aftercart_shared::wire::WireName;
@@ -163,6 +166,23 @@ fn normalizers(input: &[u8]) {
     }
     if let Ok(code) = ReferralCode::parse(&raw) {
         assert_eq!(ReferralCode::parse(code.as_str()).as_ref(), Ok(&code));
+    }
+    if let Some(cursor) = FlagCursor::parse(&raw) {
+        assert_eq!(
+            FlagCursor::parse(&cursor.to_string()).as_ref(),
+            Some(&cursor)
+        );
+    }
+    if let Some(cursor) = ReviewCursor::parse(&raw) {
+        assert_eq!(
+            ReviewCursor::parse(&cursor.to_string()).as_ref(),
+            Some(&cursor)
+        );
+    }
+    let _ = Lang::negotiate(Some(&raw), raw.split(','));
+    let filled = fill(&raw, &[("name", "Ada"), ("", "{")]);
+    if !raw.contains('{') {
+        assert_eq!(filled, raw);
     }
     let _ = Source::parse(&raw);
     let mut halves = raw.splitn(2, '\n');
@@ -408,6 +428,10 @@ pub static TARGETS: &[Target] = &[
                 "R-2BX-4KQ",
                 "shopify",
                 "2026-03-01\n2026-03-10",
+                "1800000000.1001",
+                "1800000000.rv_0123abcd",
+                "sv-SE,sv;q=0.9,en;q=0.8",
+                "Hi {name}, {x} {",
             ])
         },
         json: false,
