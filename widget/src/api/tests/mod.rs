@@ -321,6 +321,22 @@ fn an_order_from_an_older_edge_reads_with_its_defaults() {
     assert_eq!(decode::order(&json), Ok(order));
 }
 
+#[test]
+fn an_unsafe_tracking_link_is_dropped_and_the_parcel_kept() {
+    // An edge (or a row) from before links were checked may send one.
+    for unsafe_link in [
+        "javascript:alert(1)",
+        " javascript:alert(1)",
+        "//evil.example",
+    ] {
+        let mut order = full_order();
+        let mut json = serde_json::to_value(&order).unwrap();
+        json["shipments"][0]["trackingUrl"] = json!(unsafe_link);
+        order.shipments[0].tracking_url = None;
+        assert_eq!(decode::order(&json), Ok(order), "{unsafe_link:?}");
+    }
+}
+
 fn chosen(reason: &str, sub: Option<&str>, comment: Option<&str>, photo: bool) -> ChosenReason {
     ChosenReason {
         reason_id: text(reason),
