@@ -29,7 +29,9 @@ pub mod settings;
 pub mod time;
 pub mod token;
 pub mod tracking;
+pub mod url;
 pub mod wire;
 
 pub use ids::{Email, IdError, OrderId, OrderNumber, ShopId};
 pub use time::{Date, UnixTime};
+pub use url::TrackingUrl;

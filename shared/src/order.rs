@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::tracking::{Checkpoint, TrackingStatus};
-use crate::{Email, OrderId, OrderNumber, UnixTime};
+use crate::{Email, OrderId, OrderNumber, TrackingUrl, UnixTime};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Order {
@@ -41,7 +41,7 @@ pub struct Shipment {
     pub id: String,
     pub carrier: Option<String>,
     pub tracking_number: Option<String>,
-    pub tracking_url: Option<String>,
+    pub tracking_url: Option<TrackingUrl>,
     /// The carrier's own estimate, when it gave one.
     pub carrier_estimate: Option<UnixTime>,
     pub created_at: UnixTime,

@@ -183,7 +183,9 @@ pub fn verify(
     if !matches {
         return Err(SignatureError::Mismatch);
     }
-    if (now.secs() - timestamp.secs()).abs() > tolerance_secs {
+    // `abs_diff`: `t=` is the sender's number, and `now - t` overflows for
+    // a `t` near `i64::MIN`.
+    if now.secs().abs_diff(timestamp.secs()) > tolerance_secs.max(0).unsigned_abs() {
         return Err(SignatureError::Stale);
     }
     Ok(timestamp)
@@ -443,6 +445,25 @@ mod tests {
             br#"1800000000.{"id":"R-2BX.approved"}"#,
         ));
         assert!(header.ends_with(&expected));
+    }
+
+    #[test]
+    fn a_timestamp_at_the_end_of_i64_is_stale_not_an_overflow() {
+        let body = b"{}";
+        for t in [i64::MIN, i64::MAX] {
+            let header = sign(SECRET, UnixTime::from_secs(t), body);
+            assert_eq!(
+                verify(
+                    &header,
+                    SECRET,
+                    body,
+                    UnixTime::from_secs(1_800_000_000),
+                    300
+                ),
+                Err(SignatureError::Stale),
+                "{t}"
+            );
+        }
     }
 
     #[test]

@@ -25,6 +25,12 @@ pub struct Date {
 }
 
 impl UnixTime {
+    /// `9999-12-31T23:59:59Z`, the last instant a four-digit year can
+    /// write: later ones would not read back through [`UnixTime::parse`].
+    pub const LATEST_ISO: Self = Self(253_402_300_799);
+    /// `0000-01-01T00:00:00Z`, the first instant a four-digit year can write.
+    pub const EARLIEST_ISO: Self = Self(-62_167_219_200);
+
     pub const fn from_secs(secs: i64) -> Self {
         Self(secs)
     }
@@ -42,8 +48,10 @@ impl UnixTime {
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).
+    /// Saturating: instants come from stored rows and signed payloads, and
+    /// two far-apart ones must not overflow.
     pub const fn days_until(self, later: Self) -> i64 {
-        (later.0 - self.0).div_euclid(SECONDS_PER_DAY)
+        later.0.saturating_sub(self.0).div_euclid(SECONDS_PER_DAY)
     }
 
     /// The UTC calendar date of this instant.
@@ -56,8 +64,14 @@ impl UnixTime {
     /// numeric offset (`+02:00`, `+0200`), optional fractional seconds, a
     /// space instead of `T`, and offset-less local times (taken as UTC, the
     /// only safe reading without a zone). A bare date means its midnight UTC.
+    ///
+    /// An offset can carry a time past either end of the four-digit years
+    /// (`9999-12-31T23:59:59-01:00`); that is refused, so every parsed
+    /// instant writes back as RFC 3339 and reads back the same.
     pub fn parse(raw: &str) -> Result<Self, TimeError> {
-        parse_iso8601(raw.trim()).ok_or_else(|| TimeError(raw.to_owned()))
+        parse_iso8601(raw.trim())
+            .filter(|at| (Self::EARLIEST_ISO..=Self::LATEST_ISO).contains(at))
+            .ok_or_else(|| TimeError(raw.to_owned()))
     }
 
     pub fn to_rfc3339(self) -> String {
@@ -148,14 +162,14 @@ fn parse_iso8601(s: &str) -> Option<UnixTime> {
     let year = i32::try_from(digits(date_part.get(..4)?)?).ok()?;
     let month = u8::try_from(digits(date_part.get(5..7)?)?).ok()?;
     let day = u8::try_from(digits(date_part.get(8..10)?)?).ok()?;
-    if date_part.as_bytes()[4] != b'-' || date_part.as_bytes()[7] != b'-' {
+    if date_part.as_bytes().get(4) != Some(&b'-') || date_part.as_bytes().get(7) != Some(&b'-') {
         return None;
     }
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
     let date_secs = days_from_civil(year, month, day) * SECONDS_PER_DAY;
-    let rest = &s[10..];
+    let rest = s.get(10..)?;
     if rest.is_empty() {
         return Some(UnixTime(date_secs));
     }
@@ -185,16 +199,17 @@ fn parse_iso8601(s: &str) -> Option<UnixTime> {
     let offset = match tail {
         "" | "Z" | "z" => 0,
         _ => {
-            let sign = match tail.as_bytes()[0] {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
+            let (sign, body) = if let Some(body) = tail.strip_prefix('+') {
+                (1, body)
+            } else {
+                (-1, tail.strip_prefix('-')?)
             };
-            let body = &tail[1..];
-            let (h, m) = match body.len() {
-                5 if body.as_bytes()[2] == b':' => (digits(&body[..2])?, digits(&body[3..])?),
-                4 => (digits(&body[..2])?, digits(&body[2..])?),
-                2 => (digits(body)?, 0),
+            // `get`, not `[..]`: the offset is untrusted text, and a byte
+            // index can fall inside a multi-byte character (`+1é1`).
+            let (h, m) = match (body.len(), body.as_bytes().get(2)) {
+                (5, Some(b':')) => (digits(body.get(..2)?)?, digits(body.get(3..)?)?),
+                (4, _) => (digits(body.get(..2)?)?, digits(body.get(2..)?)?),
+                (2, _) => (digits(body)?, 0),
                 _ => return None,
             };
             if h > 23 || m > 59 {
@@ -250,6 +265,50 @@ mod tests {
         ] {
             assert!(UnixTime::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_multibyte_offset_is_refused_not_a_panic() {
+        // Found by review: `+1é1` is four bytes, and slicing it at byte 2
+        // cut the `é` in half.
+        for bad in [
+            "2014-07-07T14:07:00+1é1",
+            "2014-07-07T14:07:00-é:00",
+            "2014-07-07T14:07:00+é",
+            "2014-07-07T14:07:00é",
+            "2014-07-0é",
+            "2014-07-07T1é:00",
+            "2014-07-07T14:07:0é",
+        ] {
+            assert!(UnixTime::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_latest_iso_instant_round_trips() {
+        let latest = UnixTime::parse("9999-12-31T23:59:59Z").unwrap();
+        assert_eq!(latest, UnixTime::LATEST_ISO);
+        assert_eq!(UnixTime::parse(&latest.to_rfc3339()), Ok(latest));
+    }
+
+    #[test]
+    fn an_offset_past_the_four_digit_years_is_refused() {
+        // Found by the fuzzer (time_parse): these parsed, but their
+        // RFC 3339 form has a five-digit or negative year and did not read
+        // back.
+        for beyond in ["9999-12-31T23:59:59-01:00", "0000-01-01T00:00:00+00:01"] {
+            assert!(UnixTime::parse(beyond).is_err(), "{beyond}");
+        }
+        let first = UnixTime::parse("0000-01-01T00:00:00Z").unwrap();
+        assert_eq!(first, UnixTime::EARLIEST_ISO);
+        assert_eq!(UnixTime::parse(&first.to_rfc3339()), Ok(first));
+    }
+
+    #[test]
+    fn days_until_saturates_at_the_ends_of_time() {
+        let (min, max) = (UnixTime::from_secs(i64::MIN), UnixTime::from_secs(i64::MAX));
+        assert_eq!(min.days_until(max), i64::MAX.div_euclid(SECONDS_PER_DAY));
+        assert_eq!(max.days_until(min), i64::MIN.div_euclid(SECONDS_PER_DAY));
     }
 
     #[test]

@@ -224,7 +224,11 @@ fn an_order_webhook_becomes_an_order_with_its_tracked_parcels() {
 
     assert_eq!(bring.carrier.as_deref(), Some("Bring"));
     assert_eq!(
-        bring.tracking_urls,
+        bring
+            .tracking_urls
+            .iter()
+            .map(|u| u.as_str())
+            .collect::<Vec<_>>(),
         ["https://tracking.bring.se/tracking/CS111111111SE"]
     );
     assert_eq!(bring.created_at, Some(UnixTime::from_secs(1_711_238_400)));

@@ -3,6 +3,7 @@
 //! - `cargo xtask dev [--port N]`   build everything and run the local edge with the demo store
 //! - `cargo xtask test [--e2e]`     the whole suite, as CI runs it (--e2e: only the end-to-end part)
 //! - `cargo xtask layers`           no module import circles in shared, edge, widget, xtask
+//! - `cargo xtask fuzz [--seconds N] [--target NAME] [--seed S]`  every fuzz target for N s each (default 10)
 //! - `cargo xtask bench [--size]`   widget sizes and edge throughput, as a table (--size: sizes only)
 //! - `cargo xtask build`            release build of widget and edge into edge/build
 //! - `cargo xtask setup [--browser]` install the pinned tools (idempotent)
@@ -11,6 +12,7 @@ mod bench;
 mod build;
 mod dev;
 mod edge;
+mod fuzz;
 mod layers;
 mod load;
 mod seed;
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
             other => Err(format!("unexpected arguments: {other:?} (expected --size)").into()),
         },
         Some("layers") => layers::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("build") => tools::ensure(tools::Needs::BUILD).and_then(|t| build::all(&t).map(drop)),
         Some("setup") => {
             let needs = if args.iter().any(|a| a == "--browser") {
@@ -50,7 +53,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <dev [--port N] | test [--e2e] | layers | bench [--size] | build | setup [--browser]>"
+                "usage: cargo xtask <dev [--port N] | test [--e2e] | layers | fuzz [--seconds N] | bench [--size] | build | setup [--browser]>"
             );
             return ExitCode::from(2);
         }

@@ -192,7 +192,7 @@ impl Store {
         };
         // The CHECK constraints keep ratings in 1–5 and scores in 0–10.
         for row in rows::<Scored>(ratings)? {
-            if let Some(slot) = usize::try_from(row.score - 1)
+            if let Some(slot) = usize::try_from(row.score.saturating_sub(1))
                 .ok()
                 .and_then(|i| counts.ratings.get_mut(i))
             {

@@ -5,7 +5,7 @@ use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write};
 use aftercart_shared::ingest::{OrderUpsert, ShipmentUpsert, Source, TrackingNumber};
 use aftercart_shared::referral::MailboxKey;
 use aftercart_shared::wire::WireName;
-use aftercart_shared::{Email, OrderId, ShopId, UnixTime};
+use aftercart_shared::{Email, OrderId, ShopId, TrackingUrl, UnixTime};
 use serde::Deserialize;
 use worker::D1PreparedStatement;
 
@@ -343,7 +343,7 @@ impl Store {
                 key[2].clone(),
                 opt_text(update.carrier.as_deref()),
                 opt_text(update.tracking_numbers.first().map(TrackingNumber::as_str)),
-                opt_text(update.tracking_urls.first().map(String::as_str)),
+                opt_text(update.tracking_urls.first().map(TrackingUrl::as_str)),
                 opt_int(update.estimated_delivery.map(UnixTime::secs)),
                 int(update.created_at.unwrap_or(now).secs()),
             ],

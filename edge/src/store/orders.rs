@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use aftercart_shared::order::{LineItem, Order, Shipment, TransitHistory};
 use aftercart_shared::tracking::{Checkpoint, TrackingStatus};
-use aftercart_shared::{Email, OrderId, OrderNumber, ShopId, UnixTime};
+use aftercart_shared::{Email, OrderId, OrderNumber, ShopId, TrackingUrl, UnixTime};
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
@@ -216,7 +216,9 @@ impl Store {
                     id: s.id,
                     carrier: s.carrier,
                     tracking_number: s.tracking_number,
-                    tracking_url: s.tracking_url,
+                    // Parsed again on the way out: rows stored before links
+                    // were checked at ingest may hold an unsafe one.
+                    tracking_url: s.tracking_url.and_then(|u| TrackingUrl::parse(&u).ok()),
                     carrier_estimate: s.carrier_estimate.map(UnixTime::from_secs),
                     created_at: UnixTime::from_secs(s.created_at),
                     checkpoints,
@@ -273,7 +275,9 @@ impl Store {
         TRANSIT_CACHE.with_borrow(|cache| {
             for carrier in carriers {
                 match cache.get(&(shop.to_string(), carrier.clone())) {
-                    Some((fetched, samples)) if now.secs() - fetched < TRANSIT_CACHE_SECS => {
+                    Some((fetched, samples))
+                        if now.secs().saturating_sub(*fetched) < TRANSIT_CACHE_SECS =>
+                    {
                         for &(shipped, delivered) in samples {
                             history.record(carrier, shipped, delivered);
                         }

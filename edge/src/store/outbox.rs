@@ -149,7 +149,7 @@ impl Store {
         .run()
         .await?;
         Ok(self
-            .outbox_page(shop, Some(id + 1), 1)
+            .outbox_page(shop, Some(id.saturating_add(1)), 1)
             .await?
             .into_iter()
             .next()

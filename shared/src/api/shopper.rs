@@ -10,7 +10,7 @@ use crate::returns::{
     ReturnHistoryEntry, ReturnStatus, Terms,
 };
 use crate::tracking::{Step, TrackingStatus};
-use crate::{Email, IdError, OrderId, OrderNumber, UnixTime};
+use crate::{Email, IdError, OrderId, OrderNumber, TrackingUrl, UnixTime};
 
 /// `POST /v1/shops/{shop}/lookup`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,7 +215,8 @@ pub struct ShipmentView {
     pub id: String,
     pub carrier: Option<String>,
     pub tracking_number: Option<String>,
-    pub tracking_url: Option<String>,
+    /// Safe for an `href`: checked at ingest and again when read.
+    pub tracking_url: Option<TrackingUrl>,
     pub status: TrackingStatus,
     pub step: Step,
     pub estimated_delivery: Option<UnixTime>,

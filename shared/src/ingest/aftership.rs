@@ -91,7 +91,7 @@ fn tracking(node: &Node<'_>) -> Result<ShipmentUpsert, IngestError> {
         .get("order_id")
         .text()
         .and_then(|id| OrderId::parse(&id).ok());
-    shipment.tracking_urls = node.get("courier_tracking_link").texts();
+    shipment.tracking_urls = node.get("courier_tracking_link").links();
     shipment.created_at = node.get("created_at").time()?;
     shipment.estimated_delivery = match node.get("expected_delivery").time()? {
         Some(at) => Some(at),

@@ -90,7 +90,7 @@ fn parse_tracker(node: &Node<'_>) -> Result<ShipmentUpsert, IngestError> {
     });
     shipment.tracking_numbers.push(number);
     shipment.carrier = carrier;
-    shipment.tracking_urls = node.get("public_url").texts();
+    shipment.tracking_urls = node.get("public_url").links();
     shipment.created_at = node.get("created_at").time()?;
     // The local date is what the carrier promised the recipient; the UTC
     // timestamp is EasyPost's rendering of it.

@@ -8,8 +8,8 @@
 use serde_json::Value;
 
 use super::{IngestError, Source};
-use crate::UnixTime;
 use crate::money;
+use crate::{TrackingUrl, UnixTime};
 
 #[derive(Debug, Clone)]
 pub(crate) struct Node<'a> {
@@ -164,6 +164,15 @@ impl<'a> Node<'a> {
                 .collect()),
             Some(_) => Err(self.invalid("expected an array")),
         }
+    }
+
+    /// Links safe for an `href` (an array of strings or one string); the
+    /// others are dropped, so an unsafe link costs only the link.
+    pub(crate) fn links(&self) -> Vec<TrackingUrl> {
+        self.texts()
+            .iter()
+            .filter_map(|raw| TrackingUrl::parse(raw).ok())
+            .collect()
     }
 
     /// Optional text list: an array of strings or one string.

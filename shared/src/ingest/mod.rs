@@ -35,7 +35,7 @@ use crate::device::Device;
 use crate::order::LineItem;
 use crate::tracking::{Checkpoint, TrackingStatus};
 use crate::wire::{WireName, wire_enum};
-use crate::{Email, OrderId, OrderNumber, UnixTime};
+use crate::{Email, OrderId, OrderNumber, TrackingUrl, UnixTime};
 
 pub use signature::{SignatureError, signature_header, verify};
 pub use woocommerce::is_ping;
@@ -195,7 +195,8 @@ pub struct ShipmentUpsert {
     pub order_id: Option<OrderId>,
     pub carrier: Option<String>,
     pub tracking_numbers: Vec<TrackingNumber>,
-    pub tracking_urls: Vec<String>,
+    /// Only links safe for an `href`; unsafe ones are dropped at parse.
+    pub tracking_urls: Vec<TrackingUrl>,
     /// The source's summary of where the parcel is now, if it gives one.
     pub status: Option<SourceStatus>,
     /// Events in the order received; [`Timeline`](crate::tracking::Timeline)

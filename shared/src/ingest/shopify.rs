@@ -324,9 +324,9 @@ fn fulfillment(node: &Node<'_>, order: Option<&OrderId>) -> Result<ShipmentUpser
         .iter()
         .filter_map(|n| TrackingNumber::parse(n))
         .collect();
-    shipment.tracking_urls = node.get("tracking_urls").texts();
+    shipment.tracking_urls = node.get("tracking_urls").links();
     if shipment.tracking_urls.is_empty() {
-        shipment.tracking_urls = node.get("tracking_url").texts();
+        shipment.tracking_urls = node.get("tracking_url").links();
     }
     let created_at = node.get("created_at").time()?;
     shipment.created_at = created_at;

@@ -200,9 +200,15 @@ fn order(node: &Node<'_>) -> Result<OrderUpsert, IngestError> {
         .iter()
         .map(|item| item.get("total").money(exponent))
         .collect::<Result<Option<Vec<i64>>, _>>()?;
-    let subtotal_minor = line_totals
-        .filter(|totals| !totals.is_empty())
-        .map_or(total_minor, |totals| totals.iter().sum());
+    // Checked: the totals are the sender's numbers, and a sum past `i64`
+    // is a payload to refuse, not one to wrap (or panic) on.
+    let subtotal_minor = match line_totals.filter(|totals| !totals.is_empty()) {
+        None => total_minor,
+        Some(totals) => totals
+            .iter()
+            .try_fold(0_i64, |sum, t| sum.checked_add(*t))
+            .ok_or_else(|| node.get("line_items").invalid("line totals overflow"))?,
+    };
     let device = match (
         node.get("customer_ip_address").text(),
         node.get("customer_user_agent").text(),
@@ -335,7 +341,7 @@ fn tracking_item(
     shipment.carrier = carrier;
     shipment.tracking_urls = ["formatted_tracking_link", "custom_tracking_link"]
         .iter()
-        .filter_map(|key| item.get(key).text())
+        .flat_map(|key| item.get(key).links())
         .take(1)
         .collect();
     shipment.created_at = shipped_at;
@@ -356,10 +362,15 @@ fn tracking_item(
 /// other tools write a date.
 fn shipped_time(node: &Node<'_>) -> Result<Option<UnixTime>, IngestError> {
     match node.text() {
+        // Bounded to four-digit years: a later instant would be stored but
+        // its RFC 3339 form would not read back.
         Some(text) if text.bytes().all(|b| b.is_ascii_digit()) => text
             .parse()
-            .map(|secs| Some(UnixTime::from_secs(secs)))
-            .map_err(|_| node.invalid("timestamp out of range")),
+            .ok()
+            .map(UnixTime::from_secs)
+            .filter(|at| *at <= UnixTime::LATEST_ISO)
+            .map(Some)
+            .ok_or_else(|| node.invalid("timestamp out of range")),
         Some(_) => node.time(),
         None => Ok(None),
     }
@@ -437,6 +448,40 @@ mod tests {
         assert_eq!(shipped_time(&root.get("c")), Ok(expected));
         assert_eq!(shipped_time(&root.get("d")), Ok(None));
         assert!(shipped_time(&root.get("e")).is_err());
+    }
+
+    #[test]
+    fn shipped_seconds_past_year_9999_are_refused() {
+        // Found by review: `i64::MAX` seconds was taken, and its RFC 3339
+        // form (a truncated year) did not read back.
+        let v = serde_json::json!({"max": i64::MAX.to_string(), "last": "253402300799", "next": "253402300800"});
+        let root = Node::root(SOURCE, &v, "item");
+        assert!(shipped_time(&root.get("max")).is_err());
+        assert!(shipped_time(&root.get("next")).is_err());
+        assert_eq!(
+            shipped_time(&root.get("last")),
+            Ok(Some(UnixTime::LATEST_ISO))
+        );
+    }
+
+    #[test]
+    fn line_totals_past_i64_are_refused_not_summed() {
+        // Two totals that each fit in `i64` but not together: the sum
+        // overflowed (a panic in a debug build, a wrapped total in release).
+        let huge = "90000000000000000.00";
+        let body = serde_json::json!({
+            "id": 1, "number": "1", "status": "processing", "currency": "SEK",
+            "date_created_gmt": "2024-03-22T15:28:02", "total": "1.00",
+            "line_items": [
+                {"id": 1, "name": "A", "quantity": 1, "subtotal": huge, "total": huge},
+                {"id": 2, "name": "B", "quantity": 1, "subtotal": huge, "total": huge}
+            ]
+        });
+        let refused = parse(Some("order.updated"), &body);
+        assert!(
+            matches!(&refused, Err(IngestError::InvalidField { path, .. }) if path.ends_with("line_items")),
+            "{refused:?}"
+        );
     }
 
     #[test]

@@ -196,10 +196,10 @@ pub fn decide_redemption(
         });
     }
     if !friend_order.visitors.is_empty() {
-        let window = i64::from(settings.same_device_window_hours) * 3600;
+        let window = u64::from(settings.same_device_window_hours) * 3600;
         let same_device = history.referrer_sightings.iter().any(|s| {
             friend_order.visitors.contains(&s.visitor)
-                && (s.at.secs() - friend_order.placed_at.secs()).abs() <= window
+                && s.at.secs().abs_diff(friend_order.placed_at.secs()) <= window
         });
         if same_device {
             return Err(Refusal::Fraud {

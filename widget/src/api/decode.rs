@@ -23,7 +23,7 @@ use aftercart_shared::returns::ReturnHistoryEntry;
 use aftercart_shared::returns::{
     ApprovedItem, ApprovedReturn, ChosenReason, ItemRefusal, PolicySummary, Terms,
 };
-use aftercart_shared::{OrderId, UnixTime};
+use aftercart_shared::{OrderId, TrackingUrl, UnixTime};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -241,7 +241,8 @@ fn shipment<J: Json>(value: &J) -> Result<ShipmentView> {
         id: string(value, "id")?,
         carrier: opt_string(value, "carrier"),
         tracking_number: opt_string(value, "trackingNumber"),
-        tracking_url: opt_string(value, "trackingUrl"),
+        // An unsafe link is dropped, never rendered: the parcel still shows.
+        tracking_url: opt_string(value, "trackingUrl").and_then(|u| TrackingUrl::parse(&u).ok()),
         status: named(value, "status")?,
         step: named(value, "step")?,
         estimated_delivery: opt_time(value, "estimatedDelivery")?,

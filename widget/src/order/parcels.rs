@@ -116,7 +116,7 @@ pub(super) fn ShipmentCard(
                 .tracking_url
                 .map(|url| {
                     view! {
-                        <a class="ac-link" href=url target="_blank" rel="noopener noreferrer">
+                        <a class="ac-link" href=url.to_string() target="_blank" rel="noopener noreferrer">
                             {lang.text(Msg::TrackOnCarrierSite)}
                         </a>
                     }

@@ -55,7 +55,7 @@ pub async fn retry(ctx: &Ctx<'_>, merchant: Merchant, id: &str) -> Result<Respon
     // The merchant asked and is waiting; the fetch has its own timeout.
     flows::outbound::attempt(store, ctx.env(), &row).await?;
     let (row, attempts) = store
-        .outbox_page(shop, Some(id + 1), 1)
+        .outbox_page(shop, Some(id.saturating_add(1)), 1)
         .await?
         .into_iter()
         .next()

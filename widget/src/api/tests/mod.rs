@@ -26,7 +26,7 @@ use aftercart_shared::returns::{
 };
 use aftercart_shared::reviews::ModerationStatus;
 use aftercart_shared::tracking::{Step, TrackingStatus};
-use aftercart_shared::{OrderId, UnixTime};
+use aftercart_shared::{OrderId, TrackingUrl, UnixTime};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
@@ -185,9 +185,10 @@ fn full_order() -> OrderView {
             id: format!("ship-{n}"),
             carrier: Some(text("PostNord")),
             tracking_number: Some(format!("00370726200{n}")),
-            tracking_url: Some(format!(
+            tracking_url: TrackingUrl::parse(&format!(
                 "https://tracking.postnord.com/se/?id=00370726200{n}"
-            )),
+            ))
+            .ok(),
             status,
             step,
             estimated_delivery: Some(at(3)),
@@ -320,6 +321,22 @@ fn an_order_from_an_older_edge_reads_with_its_defaults() {
     json["otherOrders"][0]["step"] = json!("Teleported");
     order.other_orders.remove(0);
     assert_eq!(decode::order(&json), Ok(order));
+}
+
+#[test]
+fn an_unsafe_tracking_link_is_dropped_and_the_parcel_kept() {
+    // An edge (or a row) from before links were checked may send one.
+    for unsafe_link in [
+        "javascript:alert(1)",
+        " javascript:alert(1)",
+        "//evil.example",
+    ] {
+        let mut order = full_order();
+        let mut json = serde_json::to_value(&order).unwrap();
+        json["shipments"][0]["trackingUrl"] = json!(unsafe_link);
+        order.shipments[0].tracking_url = None;
+        assert_eq!(decode::order(&json), Ok(order), "{unsafe_link:?}");
+    }
 }
 
 fn chosen(reason: &str, sub: Option<&str>, comment: Option<&str>, photo: bool) -> ChosenReason {
