@@ -1,7 +1,11 @@
-//! Bodies without a declared length (`Transfer-Encoding: chunked`) stop
-//! being read at the limit (issue 11, defect 6). On an edge of its own:
-//! a request body cut off mid-stream is hard on wrangler dev's proxy, and
-//! must not stall the shared edge's other tests.
+//! Tests on an edge of their own (a private `wrangler dev` over its own
+//! D1 and Durable Object state):
+//! - bodies without a declared length (`Transfer-Encoding: chunked`) stop
+//!   being read at the limit (issue 11, defect 6); a request body cut off
+//!   mid-stream is hard on wrangler dev's proxy, and must not stall the
+//!   shared edge's other tests;
+//! - rate-limit budgets survive the runtime's restart (defect 5): they are
+//!   in the Durable Object's storage, not its memory.
 #![allow(
     clippy::unwrap_used,
     reason = "a test should stop at the first surprise"
@@ -15,6 +19,47 @@ use aftercart_tests::Edge;
 use aftercart_tests::runtime::{Runtime, State};
 
 const SEED: &str = "INSERT INTO shops (id, name, created_at) VALUES ('chunk', 'Chunk Lab', 0);";
+
+/// A lookup in shop `chunk` from `ip` for an order that does not exist.
+fn guess(edge: &Edge, ip: &str, n: usize) -> u16 {
+    edge.client(aftercart_tests::Auth::None)
+        .with_header("cf-connecting-ip", ip)
+        .post(
+            "/v1/shops/chunk/lookup",
+            Some(&aftercart_tests::json!({
+                "orderNumber": format!("NONE{n}"),
+                "email": "guess@example.com"
+            })),
+        )
+        .status
+}
+
+#[test]
+fn a_spent_budget_stays_spent_when_the_runtime_restarts() {
+    let state = State::migrated("limits", SEED);
+    let ip = "203.0.113.77";
+    {
+        let runtime = Runtime::start(&state);
+        // The per-address budget is 30; each guess is a new order number.
+        let statuses: Vec<u16> = (0..31).map(|n| guess(&runtime.edge, ip, n)).collect();
+        assert_eq!(
+            statuses.iter().filter(|s| **s == 404).count(),
+            30,
+            "{statuses:?}"
+        );
+        assert_eq!(statuses[30], 429, "{statuses:?}");
+        // Killed like a deploy or an eviction: memory is gone.
+        runtime.kill();
+    }
+    let runtime = Runtime::start(&state);
+    assert_eq!(
+        guess(&runtime.edge, ip, 99),
+        429,
+        "the budget refilled on restart"
+    );
+    // Another address was never spent.
+    assert_eq!(guess(&runtime.edge, "203.0.113.78", 100), 404);
+}
 
 /// `POST path` with a chunked body of `size` bytes and no
 /// `Content-Length`, over a socket of its own: the status code.
