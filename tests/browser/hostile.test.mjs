@@ -104,17 +104,9 @@ test('the demo store runs the widget under a strict Content-Security-Policy', as
   await lookUp(page, '1007', 'maja@example.com');
   await page.getByRole('heading', { name: 'Order #1007' }).waitFor();
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
-  // The policy is live: the page itself may not eval or run inline script.
-  const evalBlocked = await page.evaluate(() => {
-    try {
-      // eslint-disable-next-line no-eval
-      eval('1');
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  assert.equal(evalBlocked, true);
+  // The policy is live: a script the page injects inline does not run.
+  // (Playwright's own evaluate is exempt from CSP, so eval is not tried
+  // from here; the header above has no 'unsafe-eval'.)
   await page.evaluate(() => {
     const s = document.createElement('script');
     s.textContent = 'window.__inline = 1';
