@@ -52,6 +52,28 @@ async function hostileOrder() {
     updated_at: new Date().toISOString(),
   });
   await shopifyWebhook('orders/create', order);
+  // The carrier's own words, from AfterShip: a checkpoint's message and place.
+  const tracking = JSON.parse(await readFile(
+    new URL('../../shared/tests/fixtures/aftership/in_transit.json', import.meta.url), 'utf8',
+  )).data.tracking;
+  tracking.tracking_number = `X${n}`;
+  tracking.checkpoints = tracking.checkpoints.map((checkpoint, i) => ({
+    ...checkpoint,
+    message: HOSTILE[(i + 1) % HOSTILE.length],
+    city: HOSTILE[i % HOSTILE.length],
+    checkpoint_time: new Date(Date.now() - (10 - i) * 3_600_000).toISOString().slice(0, 19),
+  }));
+  const raw = JSON.stringify({ event: 'tracking_update', event_id: `as-${n}`, msg: tracking, ts: 1 });
+  const { createHmac } = await import('node:crypto');
+  const response = await fetch(`${EDGE}/v1/webhooks/demo/aftership`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'aftership-hmac-sha256': createHmac('sha256', 'demo-webhook-secret').update(raw).digest('base64'),
+    },
+    body: raw,
+  });
+  assert.equal(response.status, 200, await response.text());
   return { number: order.name, email: order.email };
 }
 
@@ -82,6 +104,7 @@ test('hostile text in an order renders as text and runs nothing', async () => {
   // The words are there, as words.
   assert.ok(found.text.includes('<img src=x onerror='), 'item title shown literally');
   assert.ok(found.text.includes('</script><script>'), 'second title shown literally');
+  assert.ok(found.text.includes('"><svg onload='), 'carrier and checkpoint shown literally');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
