@@ -215,3 +215,6 @@ INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
     ('load', 'shopify', 'load-shopify-secret', NULL);
 INSERT INTO shop_settings (shop_id, key, value)
     SELECT 'load', 'returns_policy', value FROM shop_settings WHERE shop_id = 'lab' AND key = 'returns_policy';
+-- And the refs shop's referral program, so friends' orders redeem codes.
+INSERT INTO shop_settings (shop_id, key, value)
+    SELECT 'load', key, value FROM shop_settings WHERE shop_id = 'refs' AND key IN ('referrals', 'loyalty');

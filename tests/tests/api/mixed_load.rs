@@ -1,6 +1,6 @@
 //! Mixed load, nothing lost (issue 11's suite): threads on loopback mix
-//! webhook ingest, lookups, order views, return creation and reads of the
-//! demo shop, bounded by a request count. No answer is a 5xx, and every
+//! webhook ingest, lookups, order views, return creation, referral
+//! redemptions and reads of the demo shop, bounded by a request count. No answer is a 5xx, and every
 //! write the edge acknowledged is in D1 afterwards, counted in the `load`
 //! shop, which no other test writes.
 
@@ -18,6 +18,9 @@ struct Tally {
     server_errors: Vec<String>,
     orders_acknowledged: usize,
     returns_acknowledged: usize,
+    /// Friends' orders taken with a referral code: each leaves a
+    /// redemption record, rewarded or refused.
+    redemptions_acknowledged: usize,
 }
 
 fn round(edge: &Edge, tally: &mut Tally) {
@@ -63,6 +66,24 @@ fn round(edge: &Edge, tally: &mut Tally) {
     if created.status == 201 {
         tally.returns_acknowledged += 1;
     }
+    // The shopper's referral code (made once the order is delivered), and
+    // a friend's paid order that uses it.
+    let rewards = api.rewards();
+    note("rewards", rewards.status);
+    if let Some(code) = rewards.json()["referral"]["code"].as_str() {
+        let friend = ShopifyOrder::fresh()
+            .financial_status("paid")
+            .subtotal("80.00")
+            .discount_codes(&[code.to_owned()]);
+        let receipt = edge
+            .webhooks("load")
+            .shopify_order("orders/create", &friend);
+        note("friend's order", receipt.status);
+        if receipt.status == 200 && receipt.json()["outcome"] == "applied" {
+            tally.orders_acknowledged += 1;
+            tally.redemptions_acknowledged += 1;
+        }
+    }
     // Reads elsewhere meanwhile.
     note(
         "demo lookup",
@@ -91,15 +112,26 @@ fn mixed_load_answers_no_5xx_and_loses_no_acknowledged_write() {
     let errors: Vec<&String> = tallies.iter().flat_map(|t| &t.server_errors).collect();
     let orders: usize = tallies.iter().map(|t| t.orders_acknowledged).sum();
     let returns: usize = tallies.iter().map(|t| t.returns_acknowledged).sum();
-    println!("mixed load: {requests} requests, {orders} orders and {returns} returns acknowledged");
+    let redemptions: usize = tallies.iter().map(|t| t.redemptions_acknowledged).sum();
+    println!(
+        "mixed load: {requests} requests, {orders} orders, {returns} returns and \
+         {redemptions} referral redemptions acknowledged"
+    );
     assert!(errors.is_empty(), "server errors: {errors:?}");
-    assert_eq!(orders, THREADS * ROUNDS, "every delivery applied");
+    assert_eq!(orders, 2 * THREADS * ROUNDS, "every delivery applied");
+    assert_eq!(redemptions, THREADS * ROUNDS, "every referrer had a code");
 
     let stored = d1(
         "SELECT (SELECT count(*) FROM orders WHERE shop_id = 'load') AS orders, \
-         (SELECT count(*) FROM returns WHERE shop_id = 'load') AS returns",
+         (SELECT count(*) FROM returns WHERE shop_id = 'load') AS returns, \
+         (SELECT count(*) FROM referral_redemptions WHERE shop_id = 'load') AS redemptions",
     );
     assert_eq!(stored[0]["orders"], orders, "{stored:?}");
     assert_eq!(stored[0]["returns"], returns, "{stored:?}");
-    assert_eq!(returns, orders, "one return per order, retries included");
+    assert_eq!(stored[0]["redemptions"], redemptions, "{stored:?}");
+    assert_eq!(
+        returns,
+        THREADS * ROUNDS,
+        "one return per order, retries included"
+    );
 }
