@@ -215,3 +215,36 @@ fn return_events_are_signed_delivered_logged_and_retried() {
         .retry_delivery(id)
         .assert_problem(404, "not_found");
 }
+
+/// Mutation: drop the check in `flows::outbound::render` (parse the
+/// stored URL under no rules), and the edge fetches `https://2130706433/`,
+/// which is 127.0.0.1, and logs a connection error instead.
+#[test]
+fn a_stored_url_the_rules_refuse_is_logged_as_a_failed_delivery_and_never_fetched() {
+    let edge = Edge::from_env();
+    let relay = edge.admin("relay", "relay-admin-key");
+    // The API refuses the same URL (and shows what is stored, to be fixed).
+    relay
+        .put_setting(
+            "return_webhook",
+            &json!({ "url": "https://2130706433/hooks", "secret": "relay-signing-secret-0123456789" }),
+        )
+        .assert_problem(400, "invalid_field");
+    assert_eq!(
+        relay.setting("return_webhook").json()["value"]["url"],
+        "https://2130706433/hooks"
+    );
+
+    let made = make_return(&edge, "relay");
+    let event_id = format!("{}.requested", made.rma);
+    let refused = wait_for("the refused attempt in the log", || {
+        delivery_for(&relay, &event_id).filter(|d| !d["attempts"].as_array().unwrap().is_empty())
+    });
+    let attempt = &refused["attempts"][0];
+    assert!(attempt["httpStatus"].is_null(), "{refused}");
+    let error = attempt["error"].as_str().unwrap();
+    assert!(
+        error.contains("not sent") && error.contains("refused") && error.contains("url"),
+        "{error}"
+    );
+}

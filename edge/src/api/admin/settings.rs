@@ -9,6 +9,7 @@ use worker::{Request, Response};
 use crate::auth::Merchant;
 use crate::ctx::Ctx;
 use crate::error::ApiError;
+use crate::flows;
 use crate::http;
 
 /// Setting documents may be larger than other bodies (a policy with many
@@ -44,9 +45,11 @@ pub async fn put(
     let body = http::read_json_bytes(req, MAX_SETTING_BODY).await?;
     let document = std::str::from_utf8(&body)
         .map_err(|_| ApiError::InvalidJson("the body is not UTF-8".into()))?;
-    let stored = key.validate(document).map_err(|err| match err {
+    let hosts = flows::outbound::allowed_hosts(ctx.env());
+    let stored = key.validate_for(document, hosts).map_err(|err| match err {
         SettingError::Json(reason) => ApiError::InvalidJson(reason),
         SettingError::Invalid(reason) => ApiError::invalid(key.wire_name(), reason),
+        SettingError::Field { field, reason } => ApiError::invalid(field, reason),
     })?;
     ctx.store()?
         .put_setting(merchant.shop(), key, &stored)

@@ -8,6 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod url;
+pub use url::{MAX_WEBHOOK_URL_LEN, WebhookHosts, WebhookUrl, WebhookUrlError};
+
 use crate::returns::{ApprovedReturn, ReturnHistoryEntry, ReturnStatus, RmaNumber};
 use crate::token::hmac_sha256;
 use crate::{ShopId, UnixTime};
@@ -22,7 +25,7 @@ pub const DEFAULT_TOLERANCE_SECS: i64 = 300;
 /// by [`ReturnWebhook::parse`], so a stored one is always usable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReturnWebhook {
-    url: String,
+    url: WebhookUrl,
     secret: String,
 }
 
@@ -30,19 +33,20 @@ pub struct ReturnWebhook {
 pub enum WebhookConfigError {
     #[error("not a webhook setting: {0}")]
     Json(String),
-    #[error("url must be https:// (http:// only for 127.0.0.1 or localhost), without credentials")]
-    BadUrl,
+    #[error("url {0}")]
+    BadUrl(WebhookUrlError),
     #[error("secret must be {MIN_SECRET_LEN} to {MAX_SECRET_LEN} visible ASCII characters")]
     BadSecret,
 }
 
 const MIN_SECRET_LEN: usize = 16;
 const MAX_SECRET_LEN: usize = 256;
-const MAX_URL_LEN: usize = 2048;
 
 impl ReturnWebhook {
-    /// Reads `{"url": "...", "secret": "..."}`.
-    pub fn parse(json: &str) -> Result<Self, WebhookConfigError> {
+    /// Reads `{"url": "...", "secret": "..."}`, its URL under `hosts`. The
+    /// edge checks twice: when the merchant sets it, and before each send,
+    /// so a URL stored under older rules is never fetched.
+    pub fn parse(json: &str, hosts: WebhookHosts) -> Result<Self, WebhookConfigError> {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Raw {
@@ -51,22 +55,19 @@ impl ReturnWebhook {
         }
         let raw: Raw =
             serde_json::from_str(json).map_err(|e| WebhookConfigError::Json(e.to_string()))?;
-        let url = raw.url.trim();
-        if !url_is_acceptable(url) {
-            return Err(WebhookConfigError::BadUrl);
-        }
+        let url = WebhookUrl::parse(raw.url.trim(), hosts).map_err(WebhookConfigError::BadUrl)?;
         let secret_ok = (MIN_SECRET_LEN..=MAX_SECRET_LEN).contains(&raw.secret.len())
             && raw.secret.bytes().all(|b| b.is_ascii_graphic());
         if !secret_ok {
             return Err(WebhookConfigError::BadSecret);
         }
         Ok(Self {
-            url: url.to_owned(),
+            url,
             secret: raw.secret,
         })
     }
 
-    pub fn url(&self) -> &str {
+    pub fn url(&self) -> &WebhookUrl {
         &self.url
     }
 
@@ -76,50 +77,8 @@ impl ReturnWebhook {
 
     /// What the admin API shows: the URL, and only that a secret is set.
     pub fn public_view(&self) -> serde_json::Value {
-        serde_json::json!({ "url": self.url, "secretSet": true })
+        serde_json::json!({ "url": self.url.as_str(), "secretSet": true })
     }
-}
-
-/// Public HTTPS endpoints, or plain HTTP on the loopback interface for
-/// local development and tests. No credentials in the URL: they would be
-/// logged by every proxy on the way.
-fn url_is_acceptable(url: &str) -> bool {
-    if url.len() > MAX_URL_LEN || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return false;
-    }
-    let (secure, rest) = if let Some(rest) = url.strip_prefix("https://") {
-        (true, rest)
-    } else if let Some(rest) = url.strip_prefix("http://") {
-        (false, rest)
-    } else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if authority.contains('@') || url.contains('#') {
-        return false;
-    }
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => match v6.split_once(']') {
-            Some((host, port)) if port.is_empty() || valid_port(port) => host,
-            _ => return false,
-        },
-        None => match authority.split_once(':') {
-            Some((host, port)) if valid_port(port) => host,
-            Some(_) => return false,
-            None => authority,
-        },
-    };
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':'));
-    let loopback = matches!(host, "127.0.0.1" | "localhost" | "::1");
-    host_ok && (secure || loopback)
-}
-
-fn valid_port(port: &str) -> bool {
-    let digits = port.strip_prefix(':').unwrap_or(port);
-    !digits.is_empty() && digits.parse::<u16>().is_ok_and(|p| p > 0)
 }
 
 /// The `Aftercart-Signature` value for `body` sent at `timestamp`.
@@ -346,37 +305,48 @@ mod tests {
     const SECRET: &str = "whsec-0123456789abcdef";
 
     fn config(url: &str, secret: &str) -> Result<ReturnWebhook, WebhookConfigError> {
-        ReturnWebhook::parse(&serde_json::json!({ "url": url, "secret": secret }).to_string())
+        ReturnWebhook::parse(
+            &serde_json::json!({ "url": url, "secret": secret }).to_string(),
+            WebhookHosts::PublicOnly,
+        )
     }
 
     #[test]
-    fn urls_must_be_https_except_on_loopback() {
+    fn urls_must_be_public_https_unless_a_local_set_up_allows_loopback() {
         for ok in [
             "https://shop.example.com/hooks/aftercart",
             "https://shop.example.com:8443/h?x=1",
-            "http://127.0.0.1:40123/hook",
-            "http://localhost:8080",
-            "http://[::1]:9000/",
         ] {
-            assert!(config(ok, SECRET).is_ok(), "{ok}");
+            assert_eq!(config(ok, SECRET).unwrap().url().as_str(), ok);
         }
-        for bad in [
-            "http://shop.example.com/hook",
-            "ftp://shop.example.com/",
-            "https://user:pass@shop.example.com/",
-            "https://",
-            "https://shop.example.com:0/",
-            "https://shop.example.com:99999/",
-            "https://shop example.com/",
-            "https://shop.example.com/#frag",
-            "shop.example.com",
+        for (bad, why) in [
+            ("http://shop.example.com/hook", WebhookUrlError::NotHttps),
+            ("http://127.0.0.1:40123/hook", WebhookUrlError::NotHttps),
+            ("https://127.0.0.1:40123/hook", WebhookUrlError::PrivateHost),
+            ("https://169.254.169.254/", WebhookUrlError::PrivateHost),
+            ("https://[::ffff:10.0.0.1]/", WebhookUrlError::PrivateHost),
+            ("https://localhost:8080", WebhookUrlError::PrivateHost),
+            (
+                "https://user:pass@shop.example.com/",
+                WebhookUrlError::Credentials,
+            ),
         ] {
             assert_eq!(
                 config(bad, SECRET),
-                Err(WebhookConfigError::BadUrl),
+                Err(WebhookConfigError::BadUrl(why)),
                 "{bad}"
             );
         }
+        // The reason names the url, for the admin API's answer.
+        let refused = config("https://10.0.0.1/", SECRET).unwrap_err().to_string();
+        assert!(refused.starts_with("url "), "{refused}");
+        // What the end-to-end suite stores, under the local policy only.
+        let local = ReturnWebhook::parse(
+            r#"{"url":"http://127.0.0.1:9/hooks","secret":"proof-signing-secret-0123456789"}"#,
+            WebhookHosts::AllowPrivate,
+        )
+        .unwrap();
+        assert_eq!(local.url().as_str(), "http://127.0.0.1:9/hooks");
     }
 
     #[test]
@@ -388,13 +358,14 @@ mod tests {
             Err(WebhookConfigError::BadSecret)
         );
         assert!(matches!(
-            ReturnWebhook::parse(r#"{"url":"https://a.example/"}"#),
+            ReturnWebhook::parse(r#"{"url":"https://a.example/"}"#, WebhookHosts::PublicOnly),
             Err(WebhookConfigError::Json(_))
         ));
         assert!(matches!(
-            ReturnWebhook::parse(&format!(
-                r#"{{"url":"https://a.example/","secret":"{SECRET}","extra":1}}"#
-            )),
+            ReturnWebhook::parse(
+                &format!(r#"{{"url":"https://a.example/","secret":"{SECRET}","extra":1}}"#),
+                WebhookHosts::PublicOnly
+            ),
             Err(WebhookConfigError::Json(_))
         ));
     }
