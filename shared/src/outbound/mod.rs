@@ -219,11 +219,14 @@ pub enum NextStep {
     GiveUp,
 }
 
-/// The id of the event that moved return `rma` to `status`. A return
-/// reaches each status at most once, so this is unique within a shop and
-/// the same for every attempt.
-pub fn event_id(rma: RmaNumber, status: ReturnStatus) -> String {
-    format!("{rma}.{}", status_name(status))
+/// The id of the event that moved `shop`'s return `rma` to `status`:
+/// `<shop>:<rma>.<status>`. A return reaches each status at most once, so
+/// this is the same for every attempt; RMA numbers repeat across shops, so
+/// the shop is part of it, and a receiver that deduplicates events from
+/// several shops on the id never drops another shop's. A shop id has no
+/// `:`, so the first one ends it.
+pub fn event_id(shop: &ShopId, rma: RmaNumber, status: ReturnStatus) -> String {
+    format!("{shop}:{rma}.{}", status_name(status))
 }
 
 /// `return.created` for a new return, else `return.<new status>`.
@@ -277,7 +280,7 @@ impl ReturnWebhookEvent {
         transition: ReturnHistoryEntry,
     ) -> Self {
         Self {
-            id: event_id(rma, transition.to),
+            id: event_id(&shop, rma, transition.to),
             event_type: event_type(transition.from, transition.to),
             shop,
             occurred_at: transition.at,
@@ -479,12 +482,22 @@ mod tests {
     }
 
     #[test]
-    fn events_are_named_by_return_and_status() {
+    fn events_are_named_by_shop_return_and_status() {
         let rma = RmaNumber::new(7);
+        let acme = ShopId::parse("acme").unwrap();
         assert_eq!(
-            event_id(rma, ReturnStatus::InTransit),
-            format!("{rma}.in_transit")
+            event_id(&acme, rma, ReturnStatus::InTransit),
+            format!("acme:{rma}.in_transit")
         );
+        // Every shop numbers its returns from the start, so the same RMA
+        // and status in two shops are two events with two ids.
+        let other = ShopId::parse("acme.eu").unwrap();
+        assert_ne!(
+            event_id(&acme, rma, ReturnStatus::Requested),
+            event_id(&other, rma, ReturnStatus::Requested)
+        );
+        // No shop id can end where another's ids begin.
+        assert!(ShopId::parse("acme:r").is_err());
         assert_eq!(event_type(None, ReturnStatus::Requested), "return.created");
         assert_eq!(
             event_type(Some(ReturnStatus::Received), ReturnStatus::Refunded),

@@ -112,7 +112,7 @@ fn return_events_are_signed_delivered_logged_and_retried() {
         .assert_status(200);
 
     let made = make_return(&edge, "hooks");
-    let created_id = format!("{}.requested", made.rma);
+    let created_id = format!("hooks:{}.requested", made.rma);
 
     // The first attempt happens right after the shopper's request.
     let first = wait_for("the first delivery", || {
@@ -185,7 +185,7 @@ fn return_events_are_signed_delivered_logged_and_retried() {
     hooks
         .step(&made.rma, "approve", Some(&json!({ "note": "ok" })))
         .assert_status(200);
-    let approved_id = format!("{}.approved", made.rma);
+    let approved_id = format!("hooks:{}.approved", made.rma);
     let approved = wait_for("the approval event", || {
         seen.lock()
             .unwrap()
@@ -236,7 +236,7 @@ fn a_stored_url_the_rules_refuse_is_logged_as_a_failed_delivery_and_never_fetche
     );
 
     let made = make_return(&edge, "relay");
-    let event_id = format!("{}.requested", made.rma);
+    let event_id = format!("relay:{}.requested", made.rma);
     let refused = wait_for("the refused attempt in the log", || {
         delivery_for(&relay, &event_id).filter(|d| !d["attempts"].as_array().unwrap().is_empty())
     });
