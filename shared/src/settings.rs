@@ -81,6 +81,19 @@ impl SettingKey {
         Ok(compact)
     }
 
+    /// Whether the merchant may remove the document (`DELETE`): only where
+    /// its absence means something the rest of the code reads as "off".
+    /// Without a `return_webhook` no events are queued. The others are
+    /// replaced, not removed: no policy would strand open returns, and
+    /// removing a program mid-flight (codes shared, points earned) is a
+    /// decision of its own.
+    pub fn removable(self) -> bool {
+        match self {
+            Self::ReturnWebhook => true,
+            Self::ReturnsPolicy | Self::ProductCatalog | Self::Referrals | Self::Loyalty => false,
+        }
+    }
+
     /// A stored document as the admin API shows it: secrets replaced by
     /// whether they are set.
     pub fn public_view(self, stored: &str) -> Result<serde_json::Value, SettingError> {
@@ -208,6 +221,15 @@ mod tests {
             panic!("tied tiers were accepted")
         };
         assert!(reason.contains("strictly rising"), "{reason}");
+    }
+
+    #[test]
+    fn only_the_webhook_can_be_removed() {
+        let removable: Vec<SettingKey> = SettingKey::ALL
+            .into_iter()
+            .filter(|key| key.removable())
+            .collect();
+        assert_eq!(removable, [SettingKey::ReturnWebhook]);
     }
 
     #[test]

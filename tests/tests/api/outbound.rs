@@ -214,6 +214,58 @@ fn return_events_are_signed_delivered_logged_and_retried() {
     edge.admin("desk", DESK_KEY)
         .retry_delivery(id)
         .assert_problem(404, "not_found");
+
+    removing_the_webhook_stops_every_delivery(&edge, &hooks, &seen, &approved_id);
+}
+
+/// The end of the test above (it owns the `hooks` shop's webhook): the
+/// merchant removes the webhook; nothing pending is attempted again, and
+/// later events queue nothing. Mutation: keep the pending rows `pending`
+/// in `delete_setting`, and the cron attempts the approval again.
+fn removing_the_webhook_stops_every_delivery(
+    edge: &Edge,
+    hooks: &Admin<'_>,
+    seen: &Mutex<Vec<Received>>,
+    approved_id: &str,
+) {
+    // The other settings are replaced, never removed.
+    hooks
+        .delete_setting("returns_policy")
+        .assert_problem(405, "method_not_allowed");
+    hooks
+        .delete_setting("nope")
+        .assert_problem(404, "not_found");
+    let removed = hooks.delete_setting("return_webhook");
+    assert_eq!(removed.status, 204, "{}", removed.text());
+    hooks
+        .setting("return_webhook")
+        .assert_problem(404, "not_found");
+    // Removing what is not there is the same outcome.
+    assert_eq!(hooks.delete_setting("return_webhook").status, 204);
+
+    let before = delivery_for(hooks, approved_id).expect("the approval's delivery");
+    assert_ne!(before["state"], "pending", "{before}");
+    let heard = seen.lock().unwrap().len();
+
+    let made = make_return(edge, "hooks");
+    let later_id = format!("hooks:{}.requested", made.rma);
+    std::thread::sleep(Duration::from_millis(1_500));
+    for _ in 0..3 {
+        let cron = edge.get("/__scheduled?cron=*+*+*+*+*", &[]);
+        assert!(cron.status < 300, "{}", cron.text());
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        delivery_for(hooks, &later_id).is_none(),
+        "an event after the removal was queued"
+    );
+    let after = delivery_for(hooks, approved_id).expect("the approval's delivery");
+    assert_eq!(
+        after["attempts"].as_array().unwrap().len(),
+        before["attempts"].as_array().unwrap().len(),
+        "attempted after the removal: {after}"
+    );
+    assert_eq!(seen.lock().unwrap().len(), heard, "the receiver heard more");
 }
 
 /// Mutation: drop the check in `flows::outbound::render` (parse the

@@ -1,5 +1,6 @@
-//! `GET|PUT /v1/admin/shops/{shop}/settings/{key}`: the merchant's setting
-//! documents, each validated by its key's parser.
+//! `GET|PUT|DELETE /v1/admin/shops/{shop}/settings/{key}`: the merchant's
+//! setting documents, each validated by its key's parser; `DELETE` only for
+//! keys whose absence means "off" (`SettingKey::removable`).
 
 use aftercart_shared::api::admin::SettingView;
 use aftercart_shared::settings::{SettingError, SettingKey};
@@ -62,4 +63,16 @@ pub async fn put(
         },
         200,
     )
+}
+
+/// Removes the document (the route admits only removable keys): `204`,
+/// whether or not it was set. Removing `return_webhook` ends its pending
+/// deliveries too, and later events queue none.
+pub async fn delete(
+    ctx: &Ctx<'_>,
+    merchant: Merchant,
+    key: SettingKey,
+) -> Result<Response, ApiError> {
+    ctx.store()?.delete_setting(merchant.shop(), key).await?;
+    Ok(Response::empty()?.with_status(204))
 }
