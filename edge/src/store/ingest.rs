@@ -27,6 +27,9 @@ pub struct Delivery<'a> {
     pub id: &'a str,
     pub topic: Option<&'a str>,
     pub body: &'a str,
+    /// SHA-256 of the raw body (hex): deliveries are unique on it too,
+    /// since the id may come from an unsigned header.
+    pub body_sha256: &'a str,
 }
 
 /// A delivery kept until what it waits for arrives.
@@ -53,11 +56,14 @@ impl Store {
             .await?)
     }
 
+    /// Whether a delivery with this id, or with these exact body bytes
+    /// under any id, was recorded for the shop and source.
     pub async fn delivery_seen(
         &self,
         shop: &ShopId,
         source: Source,
         delivery_id: &str,
+        body_sha256: &str,
     ) -> Result<bool, Error> {
         #[derive(Deserialize)]
         struct Row {
@@ -66,8 +72,14 @@ impl Store {
         }
         let row: Option<Row> = self
             .statement(
-                "SELECT outcome FROM webhook_deliveries WHERE shop_id = ?1 AND source = ?2 AND delivery_id = ?3",
-                &[text(shop.as_str()), text(source.wire_name()), text(delivery_id)],
+                "SELECT outcome FROM webhook_deliveries WHERE shop_id = ?1 AND source = ?2 \
+                 AND (delivery_id = ?3 OR body_sha256 = ?4) LIMIT 1",
+                &[
+                    text(shop.as_str()),
+                    text(source.wire_name()),
+                    text(delivery_id),
+                    text(body_sha256),
+                ],
             )?
             .first(None)
             .await?;
@@ -129,7 +141,8 @@ impl Store {
 
     /// Runs a delivery's transaction, whose first statement is
     /// [`Store::record_delivery`]: `AlreadyExists` when a concurrent delivery
-    /// of the same id committed first (then nothing of this one is stored).
+    /// of the same id or the same body committed first (then nothing of this
+    /// one is stored).
     pub async fn commit_delivery(
         &self,
         statements: Vec<D1PreparedStatement>,
@@ -145,10 +158,11 @@ impl Store {
         now: UnixTime,
     ) -> Result<D1PreparedStatement, Error> {
         // A plain INSERT: a concurrent redelivery fails the whole transaction
-        // on the primary key instead of applying twice.
+        // on the primary key (or the body's unique index) instead of
+        // applying twice.
         self.statement(
-            "INSERT INTO webhook_deliveries (shop_id, source, delivery_id, topic, outcome, received_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO webhook_deliveries (shop_id, source, delivery_id, topic, outcome, received_at, body_sha256) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             &[
                 text(shop.as_str()),
                 text(delivery.source.wire_name()),
@@ -156,6 +170,7 @@ impl Store {
                 opt_text(delivery.topic),
                 text(if held { "held" } else { "applied" }),
                 int(now.secs()),
+                text(delivery.body_sha256),
             ],
         )
     }

@@ -403,3 +403,55 @@ fn a_late_older_update_cannot_undo_a_cancellation() {
     let seen = view();
     assert_eq!(seen["cancelled"], false, "{seen}");
 }
+
+/// A delivery id is an unsigned header: replaying captured signed bytes
+/// under a fresh id must not apply them again. Here the body has no
+/// change time (no `date_modified_gmt`), so nothing else would stop the
+/// replay from rolling the order back. Mutation: dedupe on the id alone
+/// (drop `body_sha256` from `delivery_seen` and the unique index), and the
+/// replay is applied and the total goes back to 10.00.
+#[test]
+fn a_signed_body_replayed_under_a_fresh_delivery_id_is_a_duplicate() {
+    let edge = Edge::from_env();
+    let lab = edge.webhooks("lab");
+    let id = unique_number();
+    let email = format!("{}@example.com", unique("replay"));
+    let order = |total: &str| {
+        json!({
+            "id": id, "number": id.to_string(), "status": "processing", "currency": "EUR",
+            "total": total, "date_created_gmt": "2026-11-01T10:00:00",
+            "billing": { "first_name": "Ada", "email": email },
+            "line_items": [{ "id": 1, "product_id": 2, "name": "Mug", "quantity": 1, "subtotal": total, "price": 10 }]
+        })
+    };
+    let first = serde_json::to_vec(&order("10.00")).unwrap();
+    let send = |delivery: &str, body: &[u8]| {
+        lab.send(
+            Source::WooCommerce,
+            &[
+                ("x-wc-webhook-topic", "order.updated"),
+                ("x-wc-webhook-delivery-id", delivery),
+            ],
+            body,
+        )
+    };
+    send(&unique("wc-"), &first).assert_receipt(200, "applied");
+    let edited = serde_json::to_vec(&order("12.00")).unwrap();
+    send(&unique("wc-"), &edited).assert_receipt(200, "applied");
+    let total = || {
+        edge.lookup("lab", &id.to_string(), &email).order["totalMinor"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(total(), 1200);
+
+    // The first bytes again, as a replay under a fresh id: acknowledged as
+    // a duplicate, not recorded, and the order keeps its edit.
+    let replayed = unique("wc-");
+    send(&replayed, &first).assert_receipt(200, "duplicate");
+    assert_eq!(total(), 1200);
+    let records = aftercart_tests::d1(&format!(
+        "SELECT count(*) AS n FROM webhook_deliveries WHERE shop_id = 'lab' AND delivery_id = '{replayed}'"
+    ));
+    assert_eq!(records[0]["n"], 0, "{records:?}");
+}

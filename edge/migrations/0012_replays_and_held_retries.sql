@@ -1,0 +1,11 @@
+-- A delivery id comes from an unsigned header (Shopify's event id,
+-- WooCommerce's delivery id), so a captured signed body replayed under a
+-- fresh id passed the id check and was applied again. Each delivery now
+-- also records the SHA-256 of its raw body, unique per shop and source:
+-- the same bytes apply once whatever id they carry. Rows from before this
+-- migration have no hash (their bodies were never kept) and dedupe on
+-- their id alone.
+ALTER TABLE webhook_deliveries ADD COLUMN body_sha256 TEXT;
+CREATE UNIQUE INDEX webhook_deliveries_by_body
+    ON webhook_deliveries (shop_id, source, body_sha256)
+    WHERE body_sha256 IS NOT NULL;
