@@ -9,3 +9,12 @@ ALTER TABLE webhook_deliveries ADD COLUMN body_sha256 TEXT;
 CREATE UNIQUE INDEX webhook_deliveries_by_body
     ON webhook_deliveries (shop_id, source, body_sha256)
     WHERE body_sha256 IS NOT NULL;
+
+-- A held delivery was replayed only when a later arrival released it, so
+-- one that missed its release (the awaited order committed while it was
+-- being held, a replay failed, a chain ran deeper than one request
+-- follows) stayed held for good. The cron now replays held deliveries
+-- whose `retry_at` has passed (`ingest::plan::held_retry_at` sets the
+-- next one). Rows from before this migration are due at once.
+ALTER TABLE held_deliveries ADD COLUMN retry_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX held_deliveries_due ON held_deliveries (retry_at);

@@ -1,7 +1,7 @@
 //! Webhook ingest: secrets, delivery records, what is already stored,
 //! held deliveries, and the statements that store a planned write.
 
-use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write};
+use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write, held_retry_at};
 use aftercart_shared::ingest::{OrderUpsert, ShipmentUpsert, Source, TrackingNumber};
 use aftercart_shared::referral::MailboxKey;
 use aftercart_shared::wire::WireName;
@@ -39,6 +39,32 @@ pub struct HeldDelivery {
     pub delivery_id: String,
     pub topic: Option<String>,
     pub body: String,
+}
+
+/// A held delivery whose retry time has passed, for the cron.
+#[derive(Debug, Deserialize)]
+pub struct DueHeld {
+    pub shop_id: String,
+    pub received_at: i64,
+    pub source: String,
+    pub delivery_id: String,
+    pub topic: Option<String>,
+    pub body: String,
+}
+
+impl DueHeld {
+    pub fn into_parts(self) -> (String, UnixTime, HeldDelivery) {
+        (
+            self.shop_id,
+            UnixTime::from_secs(self.received_at),
+            HeldDelivery {
+                source: self.source,
+                delivery_id: self.delivery_id,
+                topic: self.topic,
+                body: self.body,
+            },
+        )
+    }
 }
 
 impl Store {
@@ -183,8 +209,8 @@ impl Store {
         now: UnixTime,
     ) -> Result<D1PreparedStatement, Error> {
         self.statement(
-            "INSERT OR IGNORE INTO held_deliveries (shop_id, wait_key, source, delivery_id, topic, body, received_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT OR IGNORE INTO held_deliveries (shop_id, wait_key, source, delivery_id, topic, body, received_at, retry_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             &[
                 text(shop.as_str()),
                 text(&key.storage_key()),
@@ -193,8 +219,45 @@ impl Store {
                 opt_text(delivery.topic),
                 text(delivery.body),
                 int(now.secs()),
+                int(held_retry_at(now, now).secs()),
             ],
         )
+    }
+
+    /// Held deliveries (each once, whatever it waits for) whose retry time
+    /// is at or before `now`, the longest due first, at most `limit`.
+    pub async fn held_due(&self, now: UnixTime, limit: u32) -> Result<Vec<DueHeld>, Error> {
+        let result = self
+            .statement(
+                "SELECT shop_id, source, delivery_id, MIN(topic) AS topic, MIN(body) AS body, \
+                 MIN(received_at) AS received_at FROM held_deliveries WHERE retry_at <= ?1 \
+                 GROUP BY shop_id, source, delivery_id ORDER BY MIN(retry_at) LIMIT ?2",
+                &[int(now.secs()), int(i64::from(limit))],
+            )?
+            .all()
+            .await?;
+        rows(&result)
+    }
+
+    /// Moves a held delivery's next retry to `at` (every row it is held under).
+    pub async fn retry_held_at(
+        &self,
+        shop: &ShopId,
+        held: &HeldDelivery,
+        at: UnixTime,
+    ) -> Result<(), Error> {
+        self.statement(
+            "UPDATE held_deliveries SET retry_at = ?4 WHERE shop_id = ?1 AND source = ?2 AND delivery_id = ?3",
+            &[
+                text(shop.as_str()),
+                text(&held.source),
+                text(&held.delivery_id),
+                int(at.secs()),
+            ],
+        )?
+        .run()
+        .await?;
+        Ok(())
     }
 
     pub async fn held_for(
