@@ -101,12 +101,11 @@ impl SettingKey {
             Self::ReturnsPolicy | Self::ProductCatalog | Self::Referrals | Self::Loyalty => {
                 serde_json::from_str(stored).map_err(|e| SettingError::Json(e.to_string()))
             }
-            // Shown under the loosest policy: a URL stored under older
-            // rules is still shown, so the merchant can see what to fix
-            // (it is refused again before any send).
-            Self::ReturnWebhook => ReturnWebhook::parse(stored, WebhookHosts::AllowPrivate)
-                .map(|hook| hook.public_view())
-                .map_err(|e| SettingError::Invalid(e.to_string())),
+            // A URL stored under older rules is still shown, so the
+            // merchant can see what to fix (it is refused before any send).
+            Self::ReturnWebhook => {
+                ReturnWebhook::stored_view(stored).map_err(|e| SettingError::Invalid(e.to_string()))
+            }
         }
     }
 }

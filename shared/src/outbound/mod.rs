@@ -47,14 +47,7 @@ impl ReturnWebhook {
     /// edge checks twice: when the merchant sets it, and before each send,
     /// so a URL stored under older rules is never fetched.
     pub fn parse(json: &str, hosts: WebhookHosts) -> Result<Self, WebhookConfigError> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Raw {
-            url: String,
-            secret: String,
-        }
-        let raw: Raw =
-            serde_json::from_str(json).map_err(|e| WebhookConfigError::Json(e.to_string()))?;
+        let raw = Raw::parse(json)?;
         let url = WebhookUrl::parse(raw.url.trim(), hosts).map_err(WebhookConfigError::BadUrl)?;
         let secret_ok = (MIN_SECRET_LEN..=MAX_SECRET_LEN).contains(&raw.secret.len())
             && raw.secret.bytes().all(|b| b.is_ascii_graphic());
@@ -65,6 +58,14 @@ impl ReturnWebhook {
             url,
             secret: raw.secret,
         })
+    }
+
+    /// What the admin API shows of a stored document, whether or not
+    /// today's rules accept its URL: a merchant whose URL was stored under
+    /// older rules sees what to fix (the send path refuses it).
+    pub fn stored_view(json: &str) -> Result<serde_json::Value, WebhookConfigError> {
+        let raw = Raw::parse(json)?;
+        Ok(serde_json::json!({ "url": raw.url, "secretSet": !raw.secret.is_empty() }))
     }
 
     pub fn url(&self) -> &WebhookUrl {
@@ -78,6 +79,20 @@ impl ReturnWebhook {
     /// What the admin API shows: the URL, and only that a secret is set.
     pub fn public_view(&self) -> serde_json::Value {
         serde_json::json!({ "url": self.url.as_str(), "secretSet": true })
+    }
+}
+
+/// A webhook document's shape, before its values are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    url: String,
+    secret: String,
+}
+
+impl Raw {
+    fn parse(json: &str) -> Result<Self, WebhookConfigError> {
+        serde_json::from_str(json).map_err(|e| WebhookConfigError::Json(e.to_string()))
     }
 }
 
@@ -376,6 +391,10 @@ mod tests {
     #[test]
     fn the_public_view_never_contains_the_secret() {
         let hook = config("https://shop.example.com/h", SECRET).unwrap();
+        let stored = format!(r#"{{"url":"https://2130706433/h","secret":"{SECRET}"}}"#);
+        let old = ReturnWebhook::stored_view(&stored).unwrap();
+        assert_eq!(old["url"], "https://2130706433/h");
+        assert!(!old.to_string().contains(SECRET));
         let shown = hook.public_view().to_string();
         assert!(!shown.contains(SECRET));
         assert_eq!(hook.public_view()["url"], "https://shop.example.com/h");
