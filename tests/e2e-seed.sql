@@ -207,6 +207,18 @@ INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
     ('vault', 'shopify', 'vault-shopify-secret', NULL);
 INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('vault', 'ad86e9fa13ffcbc33540882306b06035c55ea9bbb37e125da77862a53cd6e57c', 'e2e', 0);
 
+-- The mixed-load test's shop (tests/tests/api/mixed_load.rs): its orders
+-- and returns are counted against what the edge acknowledged, so no other
+-- test may write here. The lab shop's returns policy.
+INSERT INTO shops (id, name, created_at) VALUES ('load', 'Load Lab', 0);
+INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
+    ('load', 'shopify', 'load-shopify-secret', NULL);
+INSERT INTO shop_settings (shop_id, key, value)
+    SELECT 'load', 'returns_policy', value FROM shop_settings WHERE shop_id = 'lab' AND key = 'returns_policy';
+-- And the refs shop's referral program, so friends' orders redeem codes.
+INSERT INTO shop_settings (shop_id, key, value)
+    SELECT 'load', key, value FROM shop_settings WHERE shop_id = 'refs' AND key IN ('referrals', 'loyalty');
+
 -- The outbound URL tests' shop (tests/tests/api/outbound.rs): a return
 -- webhook stored past the API, under rules older than today's, naming
 -- 127.0.0.1 by its decimal spelling. The edge must refuse it at send time,

@@ -13,7 +13,7 @@ use aftercart_shared::returns::{
 };
 use aftercart_shared::reviews::ReviewCursor;
 use aftercart_shared::settings::SettingKey;
-use aftercart_shared::token::{OrderGrant, hmac_sha256};
+use aftercart_shared::token::{OrderGrant, Scope, hmac_sha256};
 use aftercart_shared::wire::WireName;
 use aftercart_shared::{
     Email, OrderId, OrderNumber, ShopId, TrackingUrl, UnixTime, money, outbound,
@@ -122,6 +122,12 @@ fn token(input: &[u8]) {
         shop,
         order,
         expires_at: NOW.plus_secs(offset + 1),
+        scope: if input.len() % 2 == 0 {
+            Scope::Read
+        } else {
+            Scope::Write
+        },
+        epoch: u32::try_from(input.len()).unwrap_or(u32::MAX),
     };
     let minted = grant.mint(SECRET).unwrap_or_default();
     assert_eq!(

@@ -69,6 +69,15 @@ impl Asset {
     }
 }
 
+/// The demo store's Content-Security-Policy: what a strict shop page needs
+/// to run the widget. Scripts only from files (no inline script, no
+/// `eval`); `'wasm-unsafe-eval'` only lets WebAssembly compile. The demo
+/// page's own `<style>` is why styles allow inline. README.md ("Embed it")
+/// gives merchants the same directives with the edge's origin.
+pub const DEMO_STORE_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; \
+    object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 pub async fn serve(ctx: &Ctx<'_>, req: &Request, asset: Asset) -> Result<Response, ApiError> {
     let env = ctx.env();
     if asset == Asset::DemoStore && !demo_store_enabled(env) {
@@ -98,6 +107,9 @@ pub async fn serve(ctx: &Ctx<'_>, req: &Request, asset: Asset) -> Result<Respons
     headers.set("content-type", asset.content_type())?;
     headers.set("cache-control", asset.cache_control())?;
     headers.set("cross-origin-resource-policy", "cross-origin")?;
+    if asset == Asset::DemoStore {
+        headers.set("content-security-policy", DEMO_STORE_POLICY)?;
+    }
     let (_, body) = fetched.into_parts();
     Ok(Response::from_body(body)?
         .with_status(status)

@@ -1,61 +1,9 @@
-//! Smaller holes of issue 11 (defects 6 and 11): bodies stop at the limit
-//! while they stream, JSON routes take only JSON, and only the shopper API
-//! and the widget's files answer other origins.
-
-use std::io::{Read as _, Write as _};
-use std::net::TcpStream;
-use std::time::Duration;
+//! Smaller holes of issue 11 (defect 11): JSON routes take only JSON, and
+//! only the shopper API and the widget's files answer other origins.
+//! Chunked bodies (defect 6) are in tests/tests/chunked.rs, on an edge of
+//! their own.
 
 use aftercart_tests::{Auth, Edge, json};
-
-/// `POST path` with a chunked body of `size` bytes (no `Content-Length`),
-/// over a socket of its own; the status line's code.
-fn chunked_post(edge: &Edge, path: &str, size: usize) -> u16 {
-    let authority = edge.url.trim_start_matches("http://").trim_end_matches('/');
-    let mut socket = TcpStream::connect(authority).expect("connect");
-    socket
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    let head = format!(
-        "POST {path} HTTP/1.1\r\nhost: {authority}\r\ncontent-type: application/json\r\n\
-         cf-connecting-ip: 198.18.250.1\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n"
-    );
-    socket.write_all(head.as_bytes()).unwrap();
-    let chunk = vec![b' '; 4096];
-    let mut sent = 0;
-    while sent < size {
-        let n = chunk.len().min(size - sent);
-        // The edge may answer and close before the whole body is sent.
-        if socket
-            .write_all(format!("{n:x}\r\n").as_bytes())
-            .and_then(|()| socket.write_all(&chunk[..n]))
-            .and_then(|()| socket.write_all(b"\r\n"))
-            .is_err()
-        {
-            break;
-        }
-        sent += n;
-    }
-    let _ = socket.write_all(b"0\r\n\r\n");
-    let mut answer = Vec::new();
-    let _ = socket.read_to_end(&mut answer);
-    let answer = String::from_utf8_lossy(&answer);
-    answer
-        .split_whitespace()
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .unwrap_or_else(|| panic!("no status line: {answer}"))
-}
-
-#[test]
-fn a_chunked_body_over_the_limit_is_refused_with_413() {
-    let edge = Edge::from_env();
-    // 16 KiB is the JSON limit; a chunked body declares no length.
-    assert_eq!(chunked_post(&edge, "/v1/shops/demo/lookup", 64 * 1024), 413);
-    // Under the limit, the same framing reaches the parser (blank is not
-    // JSON).
-    assert_eq!(chunked_post(&edge, "/v1/shops/demo/lookup", 1024), 400);
-}
 
 #[test]
 fn json_routes_answer_415_to_other_content_types() {

@@ -8,7 +8,7 @@
 //! engagement), `desk` and `hooks` (the merchant's returns and their
 //! outbound webhooks), `refs` and `gift` (referrals and loyalty), `stats`
 //! (a fixed month of analytics), `proof` (claims below the handlers),
-//! `vault` (token scopes and revocation).
+//! `vault` (token scopes and revocation), `load` (mixed load).
 #![allow(
     clippy::unwrap_used,
     reason = "a test should stop at the first surprise"
@@ -20,6 +20,7 @@ mod claims;
 mod engagement;
 mod hardening;
 mod loyalty;
+mod mixed_load;
 mod orders;
 mod outbound;
 mod privacy;
