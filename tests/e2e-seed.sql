@@ -218,3 +218,15 @@ INSERT INTO shop_settings (shop_id, key, value)
 -- And the refs shop's referral program, so friends' orders redeem codes.
 INSERT INTO shop_settings (shop_id, key, value)
     SELECT 'load', key, value FROM shop_settings WHERE shop_id = 'refs' AND key IN ('referrals', 'loyalty');
+
+-- The outbound URL tests' shop (tests/tests/api/outbound.rs): a return
+-- webhook stored past the API, under rules older than today's, naming
+-- 127.0.0.1 by its decimal spelling. The edge must refuse it at send time,
+-- log why, and fetch nothing. SHA-256 of 'relay-admin-key'.
+INSERT INTO shops (id, name, created_at) VALUES ('relay', 'Relay Lab', 0);
+INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
+    ('relay', 'shopify', 'relay-shopify-secret', NULL);
+INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('relay', 'f7e92db7fd77354220e3157d1f4855be4ca48b3d61e79b71bea7014e1f0dadb2', 'e2e', 0);
+INSERT INTO shop_settings (shop_id, key, value)
+    SELECT 'relay', 'returns_policy', value FROM shop_settings WHERE shop_id = 'lab' AND key = 'returns_policy';
+INSERT INTO shop_settings (shop_id, key, value) VALUES ('relay', 'return_webhook', '{"url":"https://2130706433/hooks","secret":"relay-signing-secret-0123456789"}');

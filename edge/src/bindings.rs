@@ -17,3 +17,8 @@ pub const SERVE_DEMO_STORE: &str = "SERVE_DEMO_STORE";
 /// (default 60, then ×5, ×30, ×120, ×720). Set only by the end-to-end suite,
 /// so its retries happen within a test run.
 pub const WEBHOOK_RETRY_FIRST_DELAY_SECS: &str = "WEBHOOK_RETRY_FIRST_DELAY_SECS";
+/// Optional var: `"true"` lets return webhooks name private and loopback
+/// hosts over plain http (`cargo xtask dev` and `cargo xtask test` only,
+/// whose receivers are on 127.0.0.1). Production never sets it, and
+/// anything else means public `https:` hosts only.
+pub const ALLOW_PRIVATE_WEBHOOK_URLS: &str = "ALLOW_PRIVATE_WEBHOOK_URLS";

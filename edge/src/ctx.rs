@@ -72,7 +72,8 @@ pub struct Secrets {
 }
 
 impl Secrets {
-    fn read(env: &Env) -> Result<Self, ApiError> {
+    /// The token secrets from `env`: for the cron, which has no request context.
+    pub fn read(env: &Env) -> Result<Self, ApiError> {
         let read = |name: &str| env.secret(name).map(|s| s.to_string()).unwrap_or_default();
         let current = read(bindings::TOKEN_SECRET);
         if current.is_empty() {

@@ -45,6 +45,13 @@ pub async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) 
     if let Err(err) = flows::outbound::deliver_due(&env, None).await {
         worker::console_error!("scheduled webhook delivery failed: {err}");
     }
+    match flows::ingest::release_due(&env, ctx::clock()).await {
+        Ok(retries) if retries != flows::ingest::HeldRetries::default() => {
+            worker::console_log!("held deliveries retried: {retries:?}");
+        }
+        Ok(_) => {}
+        Err(err) => worker::console_error!("scheduled release of held deliveries failed: {err}"),
+    }
     match flows::privacy::purge(&env, ctx::clock()).await {
         Ok(purged) if purged != store::Purged::default() => {
             worker::console_log!("purged past their age: {purged:?}");

@@ -91,6 +91,10 @@ pub enum MerchantRoute {
     PutSetting {
         key: SettingKey,
     },
+    /// Only keys whose absence means "off" ([`SettingKey::removable`]).
+    DeleteSetting {
+        key: SettingKey,
+    },
     Deliveries,
     RetryDelivery {
         id: String,
@@ -218,6 +222,7 @@ enum Verb {
     Read,
     Post,
     Put,
+    Delete,
     Other,
 }
 
@@ -227,6 +232,7 @@ impl Verb {
             Method::Get | Method::Head => Self::Read,
             Method::Post => Self::Post,
             Method::Put => Self::Put,
+            Method::Delete => Self::Delete,
             _ => Self::Other,
         }
     }
@@ -312,7 +318,7 @@ impl Route {
 impl MerchantRoute {
     /// The method first (405), then the shop, then the rest of the path.
     fn parse(shop: &str, path: AdminPath<'_>, verb: Verb) -> Result<(ShopId, Self), ApiError> {
-        use Verb::{Post, Put, Read};
+        use Verb::{Delete, Post, Put, Read};
         let shop = || shop_id(shop);
         Ok(match (path, verb) {
             (AdminPath::Links, Post) => (shop()?, Self::DeepLink),
@@ -344,6 +350,14 @@ impl MerchantRoute {
                     key: setting_key(key)?,
                 },
             ),
+            (AdminPath::Setting(key), Delete) => {
+                let shop = shop()?;
+                let key = setting_key(key)?;
+                if !key.removable() {
+                    return Err(ApiError::MethodNotAllowed);
+                }
+                (shop, Self::DeleteSetting { key })
+            }
             (AdminPath::Deliveries, Read) => (shop()?, Self::Deliveries),
             (AdminPath::RetryDelivery(id), Post) => {
                 (shop()?, Self::RetryDelivery { id: id.to_owned() })
@@ -453,6 +467,7 @@ async fn merchant_route(
         }
         MerchantRoute::GetSetting { key } => admin::settings::get(ctx, merchant, key).await,
         MerchantRoute::PutSetting { key } => admin::settings::put(ctx, req, merchant, key).await,
+        MerchantRoute::DeleteSetting { key } => admin::settings::delete(ctx, merchant, key).await,
         MerchantRoute::Deliveries => admin::deliveries::list(ctx, req, merchant).await,
         MerchantRoute::RetryDelivery { id } => admin::deliveries::retry(ctx, merchant, &id).await,
         MerchantRoute::ReviewQueue => admin::reviews::queue(ctx, req, merchant).await,

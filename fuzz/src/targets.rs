@@ -289,7 +289,22 @@ fn settings(input: &[u8]) {
         }
         let _ = key.public_view(&raw);
     }
-    let _ = outbound::ReturnWebhook::parse(&raw);
+    for hosts in [
+        outbound::WebhookHosts::PublicOnly,
+        outbound::WebhookHosts::AllowPrivate,
+    ] {
+        let _ = outbound::ReturnWebhook::parse(&raw, hosts);
+        // What passes is stable, and the production policy is the stricter.
+        if let Ok(url) = outbound::WebhookUrl::parse(&raw, hosts) {
+            assert_eq!(
+                outbound::WebhookUrl::parse(url.as_str(), hosts).as_ref(),
+                Ok(&url)
+            );
+            assert!(
+                outbound::WebhookUrl::parse(&raw, outbound::WebhookHosts::AllowPrivate).is_ok()
+            );
+        }
+    }
 }
 
 fn outbound_signature(input: &[u8]) {

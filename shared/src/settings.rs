@@ -7,7 +7,7 @@
 //! and [`SettingKey::public_view`]. Each match is exhaustive, so a key
 //! without a validator does not compile.
 
-use crate::outbound::ReturnWebhook;
+use crate::outbound::{ReturnWebhook, WebhookConfigError, WebhookHosts};
 use crate::referral::{LoyaltyProgram, ReferralProgram};
 use crate::returns::{ProductCatalog, ReturnPolicy};
 use crate::wire::wire_enum;
@@ -36,12 +36,20 @@ pub enum SettingError {
     Json(String),
     #[error("{0}")]
     Invalid(String),
+    /// One field of the document is refused, e.g. a webhook's `url`.
+    #[error("{field}: {reason}")]
+    Field { field: &'static str, reason: String },
 }
 
 impl SettingKey {
     /// Checks a document and gives the text to store: the same document,
-    /// compacted.
+    /// compacted. Webhook URLs must name public `https:` hosts.
     pub fn validate(self, document: &str) -> Result<String, SettingError> {
+        self.validate_for(document, WebhookHosts::PublicOnly)
+    }
+
+    /// [`SettingKey::validate`], with webhook URLs checked under `hosts`.
+    pub fn validate_for(self, document: &str, hosts: WebhookHosts) -> Result<String, SettingError> {
         let value: serde_json::Value =
             serde_json::from_str(document).map_err(|e| SettingError::Json(e.to_string()))?;
         let compact = value.to_string();
@@ -52,9 +60,17 @@ impl SettingKey {
             Self::ProductCatalog => serde_json::from_value::<ProductCatalog>(value)
                 .map(drop)
                 .map_err(|e| SettingError::Invalid(e.to_string()))?,
-            Self::ReturnWebhook => ReturnWebhook::parse(&compact)
-                .map(drop)
-                .map_err(|e| SettingError::Invalid(e.to_string()))?,
+            Self::ReturnWebhook => {
+                ReturnWebhook::parse(&compact, hosts)
+                    .map(drop)
+                    .map_err(|e| match e {
+                        WebhookConfigError::BadUrl(why) => SettingError::Field {
+                            field: "url",
+                            reason: why.to_string(),
+                        },
+                        other => SettingError::Invalid(other.to_string()),
+                    })?
+            }
             Self::Referrals => ReferralProgram::from_json(&compact)
                 .map(drop)
                 .map_err(|e| SettingError::Invalid(e.to_string()))?,
@@ -65,6 +81,19 @@ impl SettingKey {
         Ok(compact)
     }
 
+    /// Whether the merchant may remove the document (`DELETE`): only where
+    /// its absence means something the rest of the code reads as "off".
+    /// Without a `return_webhook` no events are queued. The others are
+    /// replaced, not removed: no policy would strand open returns, and
+    /// removing a program mid-flight (codes shared, points earned) is a
+    /// decision of its own.
+    pub fn removable(self) -> bool {
+        match self {
+            Self::ReturnWebhook => true,
+            Self::ReturnsPolicy | Self::ProductCatalog | Self::Referrals | Self::Loyalty => false,
+        }
+    }
+
     /// A stored document as the admin API shows it: secrets replaced by
     /// whether they are set.
     pub fn public_view(self, stored: &str) -> Result<serde_json::Value, SettingError> {
@@ -72,9 +101,11 @@ impl SettingKey {
             Self::ReturnsPolicy | Self::ProductCatalog | Self::Referrals | Self::Loyalty => {
                 serde_json::from_str(stored).map_err(|e| SettingError::Json(e.to_string()))
             }
-            Self::ReturnWebhook => ReturnWebhook::parse(stored)
-                .map(|hook| hook.public_view())
-                .map_err(|e| SettingError::Invalid(e.to_string())),
+            // A URL stored under older rules is still shown, so the
+            // merchant can see what to fix (it is refused before any send).
+            Self::ReturnWebhook => {
+                ReturnWebhook::stored_view(stored).map_err(|e| SettingError::Invalid(e.to_string()))
+            }
         }
     }
 }
@@ -131,12 +162,30 @@ mod tests {
             SettingKey::ProductCatalog.validate(r#"["p-1"]"#),
             Err(SettingError::Invalid(_))
         ));
-        let Err(SettingError::Invalid(reason)) = SettingKey::ReturnWebhook
+        let Err(SettingError::Field { field, reason }) = SettingKey::ReturnWebhook
             .validate(r#"{"url":"http://shop.example.com/","secret":"0123456789abcdef"}"#)
         else {
             panic!("a plain-HTTP webhook was accepted")
         };
+        assert_eq!(field, "url");
         assert!(reason.contains("https"), "{reason}");
+        let private = r#"{"url":"https://192.168.0.10/hook","secret":"0123456789abcdef"}"#;
+        assert!(matches!(
+            SettingKey::ReturnWebhook.validate(private),
+            Err(SettingError::Field { field: "url", .. })
+        ));
+        // A local set-up may name its own receivers.
+        let local = r#"{"url":"http://127.0.0.1:9/hooks","secret":"0123456789abcdef"}"#;
+        assert!(
+            SettingKey::ReturnWebhook
+                .validate_for(local, WebhookHosts::AllowPrivate)
+                .is_ok()
+        );
+        // A document stored under older rules is still shown.
+        assert_eq!(
+            SettingKey::ReturnWebhook.public_view(private).unwrap()["url"],
+            "https://192.168.0.10/hook"
+        );
     }
 
     #[test]
@@ -171,6 +220,15 @@ mod tests {
             panic!("tied tiers were accepted")
         };
         assert!(reason.contains("strictly rising"), "{reason}");
+    }
+
+    #[test]
+    fn only_the_webhook_can_be_removed() {
+        let removable: Vec<SettingKey> = SettingKey::ALL
+            .into_iter()
+            .filter(|key| key.removable())
+            .collect();
+        assert_eq!(removable, [SettingKey::ReturnWebhook]);
     }
 
     #[test]

@@ -90,6 +90,12 @@ impl Admin<'_> {
         )
     }
 
+    /// `DELETE …/settings/{key}`: removes a document whose absence means "off".
+    pub fn delete_setting(&self, key: &str) -> Reply {
+        self.client
+            .send("DELETE", &self.path(&format!("/settings/{key}")), None)
+    }
+
     /// `GET …/webhook-deliveries`.
     pub fn deliveries(&self) -> Reply {
         self.client.get(&self.path("/webhook-deliveries"))

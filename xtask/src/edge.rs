@@ -88,6 +88,9 @@ impl LocalEdge {
             .arg("--persist-to")
             .arg(persist)
             .args(["--var", "SERVE_DEMO_STORE:true"])
+            // Local receivers listen on 127.0.0.1 over http (the e2e
+            // suite's, a developer's); production never sets this.
+            .args(["--var", "ALLOW_PRIVATE_WEBHOOK_URLS:true"])
             // `GET /__scheduled` runs the cron handler (webhook retries) now.
             .arg("--test-scheduled")
             .args([

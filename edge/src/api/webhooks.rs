@@ -46,12 +46,19 @@ pub async fn receive(
     )
     .map_err(|err| ApiError::InvalidSignature(err.to_string()))?;
 
-    // Sources without an id of their own are deduplicated on the body.
+    // Deduplicated on the id and on the body: an id from a header is not
+    // signed, so the same signed bytes under a fresh id are a replay, not
+    // news (the facts come from the body alone; the topic only names their
+    // kind). Sources without an id of their own use the hash as the id.
+    let body_sha256 = sha256_hex(&body);
     let delivery = ingest::delivery_id(source, header, &body).map_or_else(
-        || format!("{source}:sha256:{}", sha256_hex(&body)),
+        || format!("{source}:sha256:{body_sha256}"),
         |id| id.to_string(),
     );
-    if store.delivery_seen(&shop, source, &delivery).await? {
+    if store
+        .delivery_seen(&shop, source, &delivery, &body_sha256)
+        .await?
+    {
         return receipt(WebhookOutcome::Duplicate, &Counts::default());
     }
     let topic = topic(source, header);
@@ -67,6 +74,7 @@ pub async fn receive(
         id: &delivery,
         topic: topic.as_deref(),
         body: &body,
+        body_sha256: &body_sha256,
     };
     // A friend's browser is compared by its hash, as the referrer's
     // sightings are stored.

@@ -3,12 +3,13 @@
 //! delivery's record and the orders' referral and loyalty effects.
 
 use aftercart_shared::api::WebhookOutcome;
-use aftercart_shared::ingest::plan::{WaitKey, Write, plan};
+use aftercart_shared::ingest::plan::{WaitKey, Write, held_retry_at, plan};
 use aftercart_shared::ingest::{self, Ingested, Source};
 use aftercart_shared::privacy::VisitorKey;
 use aftercart_shared::{ShopId, UnixTime};
-use worker::D1PreparedStatement;
+use worker::{D1PreparedStatement, Env};
 
+use crate::ctx::Secrets;
 use crate::error::ApiError;
 use crate::flows::referral::{self, Programs};
 use crate::store::{Delivery, HeldDelivery, Insert, Store};
@@ -16,6 +17,8 @@ use crate::store::{Delivery, HeldDelivery, Insert, Store};
 /// How many rounds of "this arrival releases held deliveries, which release
 /// others" one request follows. Deeper chains finish on later deliveries.
 const RELEASE_ROUNDS: usize = 3;
+/// Held deliveries the cron replays per run; the rest wait for the next.
+const DUE_PER_RUN: u32 = 20;
 
 /// What one delivery stored.
 #[derive(Debug, Default)]
@@ -92,7 +95,8 @@ pub async fn release(
         keys.clear();
         for delivery in held {
             match replay(store, shop, &delivery, visitor_keys, now).await {
-                Ok(released) => keys.extend(released),
+                Ok(Replay::Applied(released)) => keys.extend(released),
+                Ok(Replay::StillWaiting) => {}
                 Err(err) => worker::console_error!(
                     "replaying held delivery {} failed: {err}",
                     delivery.delivery_id
@@ -102,20 +106,70 @@ pub async fn release(
     }
 }
 
+/// What the cron's pass over held deliveries did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct HeldRetries {
+    /// Applied and no longer held.
+    pub released: u32,
+    /// Still waiting (or failed to replay): tried again later.
+    pub waiting: u32,
+}
+
+/// The cron's net under [`release`]: replays held deliveries whose retry
+/// time has passed at `now`. One that applies is released (and releases
+/// what it completes); one that still waits, or fails, gets its next retry
+/// time from [`held_retry_at`].
+pub async fn release_due(env: &Env, now: UnixTime) -> Result<HeldRetries, ApiError> {
+    let store = Store::open(env)?;
+    let keys = Secrets::read(env)?.visitor_keys();
+    let mut retries = HeldRetries::default();
+    for due in store.held_due(now, DUE_PER_RUN).await? {
+        let (shop, received_at, held) = due.into_parts();
+        let Ok(shop) = ShopId::parse(&shop) else {
+            worker::console_error!("held delivery {} has a bad shop id", held.delivery_id);
+            continue;
+        };
+        match replay(&store, &shop, &held, &keys, now).await {
+            Ok(Replay::Applied(released)) => {
+                retries.released += 1;
+                release(&store, &shop, released, &keys, now).await;
+                continue;
+            }
+            Ok(Replay::StillWaiting) => {}
+            Err(err) => {
+                worker::console_error!("replaying held delivery {} failed: {err}", held.delivery_id)
+            }
+        }
+        retries.waiting += 1;
+        store
+            .retry_held_at(&shop, &held, held_retry_at(received_at, now))
+            .await?;
+    }
+    Ok(retries)
+}
+
+/// What replaying a held delivery came to.
+enum Replay {
+    /// Applied and released; these wait keys may release others.
+    Applied(Vec<WaitKey>),
+    /// What it waits for is still missing: nothing written.
+    StillWaiting,
+}
+
 async fn replay(
     store: &Store,
     shop: &ShopId,
     held: &HeldDelivery,
     keys: &[VisitorKey],
     now: UnixTime,
-) -> Result<Vec<WaitKey>, ApiError> {
+) -> Result<Replay, ApiError> {
     let source = Source::parse(&held.source).map_err(ApiError::internal)?;
     let ingested = ingest::parse(source, held.topic.as_deref(), held.body.as_bytes())
         .map_err(ApiError::internal)?;
     let known = store.known(shop, &ingested.lookups()).await?;
     let plan = plan(&ingested, &known);
     if !plan.waits_for.is_empty() {
-        return Ok(Vec::new());
+        return Ok(Replay::StillWaiting);
     }
     let programs = programs_for(store, shop, &ingested).await?;
     let mut statements = Vec::new();
@@ -125,7 +179,7 @@ async fn replay(
     }
     statements.push(store.release(shop, &held.source, &held.delivery_id)?);
     store.commit(statements).await?;
-    Ok(plan.releases.into_iter().collect())
+    Ok(Replay::Applied(plan.releases.into_iter().collect()))
 }
 
 /// The shop's referral and loyalty programs, read only when the delivery

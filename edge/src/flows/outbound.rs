@@ -6,7 +6,7 @@
 use aftercart_shared::ShopId;
 use aftercart_shared::outbound::{
     self, EVENT_ID_HEADER, EVENT_TYPE_HEADER, RetrySchedule, ReturnWebhook, ReturnWebhookEvent,
-    SIGNATURE_HEADER,
+    SIGNATURE_HEADER, WebhookHosts,
 };
 use aftercart_shared::returns::RmaNumber;
 use aftercart_shared::settings::SettingKey;
@@ -61,7 +61,7 @@ pub async fn attempt(store: &Store, env: &Env, row: &OutboxRow) -> Result<(), Ap
     }
     let number = row.attempts + 1;
     let started_ms = worker::Date::now().as_millis();
-    let (http_status, error) = match render(store, row).await {
+    let (http_status, error) = match render(store, env, row).await {
         Ok((hook, event, body)) => send(&hook, &event, &body).await,
         Err(reason) => (None, Some(reason)),
     };
@@ -84,6 +84,7 @@ pub async fn attempt(store: &Store, env: &Env, row: &OutboxRow) -> Result<(), Ap
 /// same bytes' meaning under the same event id.
 async fn render(
     store: &Store,
+    env: &Env,
     row: &OutboxRow,
 ) -> Result<(ReturnWebhook, ReturnWebhookEvent, String), String> {
     let internal = |err: store::Error| {
@@ -96,7 +97,11 @@ async fn render(
         .await
         .map_err(internal)?
         .ok_or("no return_webhook is configured")?;
-    let hook = ReturnWebhook::parse(&hook).map_err(|e| e.to_string())?;
+    // Checked again here: a URL stored before the current rules (or
+    // written past the API) is refused, logged as the attempt's error and
+    // never fetched.
+    let hook = ReturnWebhook::parse(&hook, allowed_hosts(env))
+        .map_err(|e| format!("not sent: the stored return_webhook is refused: {e}"))?;
     let seq = u64::try_from(row.seq).map_err(|e| e.to_string())?;
     let stored = store
         .find_return(&shop, seq, None)
@@ -143,7 +148,7 @@ async fn send(
             // the signed body somewhere else.
             .with_redirect(RequestRedirect::Manual)
             .with_body(Some(JsValue::from_str(body)));
-        Request::new_with_init(hook.url(), &init)
+        Request::new_with_init(hook.url().as_str(), &init)
     })();
     let request = match request {
         Ok(request) => request,
@@ -166,4 +171,16 @@ fn schedule(env: &Env) -> RetrySchedule {
         .ok()
         .and_then(|v| v.to_string().trim().parse::<i64>().ok())
         .map_or(RetrySchedule::STANDARD, RetrySchedule::with_first_delay)
+}
+
+/// Which hosts a return webhook may name: public `https:` ones, unless
+/// the Worker var `ALLOW_PRIVATE_WEBHOOK_URLS` is `"true"`, which only
+/// `cargo xtask dev` and `cargo xtask test` set (their receivers listen on
+/// 127.0.0.1 over http). Production never sets it; anything but `"true"`
+/// is the production policy.
+pub fn allowed_hosts(env: &Env) -> WebhookHosts {
+    match env.var(bindings::ALLOW_PRIVATE_WEBHOOK_URLS) {
+        Ok(v) if v.to_string().trim() == "true" => WebhookHosts::AllowPrivate,
+        _ => WebhookHosts::PublicOnly,
+    }
 }

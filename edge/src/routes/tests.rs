@@ -32,7 +32,7 @@ fn merchant(route: MerchantRoute) -> Route {
 
 /// Every route: its method, a path, and what it parses to.
 fn table() -> Vec<(Method, &'static str, Route)> {
-    use Method::{Get, Post, Put};
+    use Method::{Delete, Get, Post, Put};
     let o = || Some(order());
     vec![
         (Get, "/healthz", Route::Public(Public::Health)),
@@ -156,6 +156,29 @@ fn table() -> Vec<(Method, &'static str, Route)> {
         ),
         (
             Get,
+            "/v1/admin/shops/desk/settings/return_webhook",
+            merchant(MerchantRoute::GetSetting {
+                key: SettingKey::ReturnWebhook,
+            }),
+        ),
+        (
+            Put,
+            "/v1/admin/shops/desk/settings/return_webhook",
+            merchant(MerchantRoute::PutSetting {
+                key: SettingKey::ReturnWebhook,
+            }),
+        ),
+        // Only a key whose absence means "off" is removable: DELETE of
+        // `returns_policy` is a 405 (the loop below checks it).
+        (
+            Delete,
+            "/v1/admin/shops/desk/settings/return_webhook",
+            merchant(MerchantRoute::DeleteSetting {
+                key: SettingKey::ReturnWebhook,
+            }),
+        ),
+        (
+            Get,
             "/v1/admin/shops/desk/webhook-deliveries",
             merchant(MerchantRoute::Deliveries),
         ),
@@ -212,7 +235,7 @@ fn a_known_path_with_another_method_is_405() {
             if table.iter().any(|(m, p, _)| p == path && *m == method) {
                 continue;
             }
-            // `/v1/...` answers OPTIONS itself; DELETE is never routed.
+            // `/v1/...` answers OPTIONS itself.
             assert_eq!(
                 parse(&method, path),
                 Err("MethodNotAllowed".to_owned()),
@@ -270,6 +293,14 @@ fn the_method_is_checked_before_the_ids_and_the_shop_before_the_rest() {
     assert_eq!(
         parse(&Method::Get, "/v1/admin/shops/desk/settings/nope"),
         not_found("setting")
+    );
+    assert_eq!(
+        parse(&Method::Delete, "/v1/admin/shops/desk/settings/nope"),
+        not_found("setting")
+    );
+    assert_eq!(
+        parse(&Method::Delete, "/v1/admin/shops/desk/settings/loyalty"),
+        Err("MethodNotAllowed".to_owned())
     );
     assert_eq!(
         parse(&Method::Post, "/v1/admin/shops/desk/returns/R-1/explode"),

@@ -1,7 +1,7 @@
 //! Webhook ingest: secrets, delivery records, what is already stored,
 //! held deliveries, and the statements that store a planned write.
 
-use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write};
+use aftercart_shared::ingest::plan::{Known, Lookups, WaitKey, Write, held_retry_at};
 use aftercart_shared::ingest::{OrderUpsert, ShipmentUpsert, Source, TrackingNumber};
 use aftercart_shared::referral::MailboxKey;
 use aftercart_shared::wire::WireName;
@@ -27,6 +27,9 @@ pub struct Delivery<'a> {
     pub id: &'a str,
     pub topic: Option<&'a str>,
     pub body: &'a str,
+    /// SHA-256 of the raw body (hex): deliveries are unique on it too,
+    /// since the id may come from an unsigned header.
+    pub body_sha256: &'a str,
 }
 
 /// A delivery kept until what it waits for arrives.
@@ -36,6 +39,32 @@ pub struct HeldDelivery {
     pub delivery_id: String,
     pub topic: Option<String>,
     pub body: String,
+}
+
+/// A held delivery whose retry time has passed, for the cron.
+#[derive(Debug, Deserialize)]
+pub struct DueHeld {
+    pub shop_id: String,
+    pub received_at: i64,
+    pub source: String,
+    pub delivery_id: String,
+    pub topic: Option<String>,
+    pub body: String,
+}
+
+impl DueHeld {
+    pub fn into_parts(self) -> (String, UnixTime, HeldDelivery) {
+        (
+            self.shop_id,
+            UnixTime::from_secs(self.received_at),
+            HeldDelivery {
+                source: self.source,
+                delivery_id: self.delivery_id,
+                topic: self.topic,
+                body: self.body,
+            },
+        )
+    }
 }
 
 impl Store {
@@ -53,11 +82,14 @@ impl Store {
             .await?)
     }
 
+    /// Whether a delivery with this id, or with these exact body bytes
+    /// under any id, was recorded for the shop and source.
     pub async fn delivery_seen(
         &self,
         shop: &ShopId,
         source: Source,
         delivery_id: &str,
+        body_sha256: &str,
     ) -> Result<bool, Error> {
         #[derive(Deserialize)]
         struct Row {
@@ -66,8 +98,14 @@ impl Store {
         }
         let row: Option<Row> = self
             .statement(
-                "SELECT outcome FROM webhook_deliveries WHERE shop_id = ?1 AND source = ?2 AND delivery_id = ?3",
-                &[text(shop.as_str()), text(source.wire_name()), text(delivery_id)],
+                "SELECT outcome FROM webhook_deliveries WHERE shop_id = ?1 AND source = ?2 \
+                 AND (delivery_id = ?3 OR body_sha256 = ?4) LIMIT 1",
+                &[
+                    text(shop.as_str()),
+                    text(source.wire_name()),
+                    text(delivery_id),
+                    text(body_sha256),
+                ],
             )?
             .first(None)
             .await?;
@@ -129,7 +167,8 @@ impl Store {
 
     /// Runs a delivery's transaction, whose first statement is
     /// [`Store::record_delivery`]: `AlreadyExists` when a concurrent delivery
-    /// of the same id committed first (then nothing of this one is stored).
+    /// of the same id or the same body committed first (then nothing of this
+    /// one is stored).
     pub async fn commit_delivery(
         &self,
         statements: Vec<D1PreparedStatement>,
@@ -145,10 +184,11 @@ impl Store {
         now: UnixTime,
     ) -> Result<D1PreparedStatement, Error> {
         // A plain INSERT: a concurrent redelivery fails the whole transaction
-        // on the primary key instead of applying twice.
+        // on the primary key (or the body's unique index) instead of
+        // applying twice.
         self.statement(
-            "INSERT INTO webhook_deliveries (shop_id, source, delivery_id, topic, outcome, received_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO webhook_deliveries (shop_id, source, delivery_id, topic, outcome, received_at, body_sha256) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             &[
                 text(shop.as_str()),
                 text(delivery.source.wire_name()),
@@ -156,6 +196,7 @@ impl Store {
                 opt_text(delivery.topic),
                 text(if held { "held" } else { "applied" }),
                 int(now.secs()),
+                text(delivery.body_sha256),
             ],
         )
     }
@@ -168,8 +209,8 @@ impl Store {
         now: UnixTime,
     ) -> Result<D1PreparedStatement, Error> {
         self.statement(
-            "INSERT OR IGNORE INTO held_deliveries (shop_id, wait_key, source, delivery_id, topic, body, received_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT OR IGNORE INTO held_deliveries (shop_id, wait_key, source, delivery_id, topic, body, received_at, retry_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             &[
                 text(shop.as_str()),
                 text(&key.storage_key()),
@@ -178,8 +219,45 @@ impl Store {
                 opt_text(delivery.topic),
                 text(delivery.body),
                 int(now.secs()),
+                int(held_retry_at(now, now).secs()),
             ],
         )
+    }
+
+    /// Held deliveries (each once, whatever it waits for) whose retry time
+    /// is at or before `now`, the longest due first, at most `limit`.
+    pub async fn held_due(&self, now: UnixTime, limit: u32) -> Result<Vec<DueHeld>, Error> {
+        let result = self
+            .statement(
+                "SELECT shop_id, source, delivery_id, MIN(topic) AS topic, MIN(body) AS body, \
+                 MIN(received_at) AS received_at FROM held_deliveries WHERE retry_at <= ?1 \
+                 GROUP BY shop_id, source, delivery_id ORDER BY MIN(retry_at) LIMIT ?2",
+                &[int(now.secs()), int(i64::from(limit))],
+            )?
+            .all()
+            .await?;
+        rows(&result)
+    }
+
+    /// Moves a held delivery's next retry to `at` (every row it is held under).
+    pub async fn retry_held_at(
+        &self,
+        shop: &ShopId,
+        held: &HeldDelivery,
+        at: UnixTime,
+    ) -> Result<(), Error> {
+        self.statement(
+            "UPDATE held_deliveries SET retry_at = ?4 WHERE shop_id = ?1 AND source = ?2 AND delivery_id = ?3",
+            &[
+                text(shop.as_str()),
+                text(&held.source),
+                text(&held.delivery_id),
+                int(at.secs()),
+            ],
+        )?
+        .run()
+        .await?;
+        Ok(())
     }
 
     pub async fn held_for(

@@ -4,6 +4,7 @@ use aftercart_shared::wire::WireName;
 use std::collections::HashMap;
 
 use aftercart_shared::ShopId;
+use aftercart_shared::api::admin::DeliveryState;
 use aftercart_shared::settings::SettingKey;
 use serde::Deserialize;
 use worker::{D1PreparedStatement, D1Result};
@@ -142,6 +143,33 @@ impl Store {
         .run()
         .await?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Removes a setting document. Removing the `return_webhook` also ends
+    /// its pending deliveries in the same transaction (state `failed`,
+    /// nothing due), so none is attempted after the merchant turned the
+    /// webhook off, and no new event queues one (an outbox row is written
+    /// only while the setting exists). Removing what is not there is no
+    /// error: the result is the same.
+    pub async fn delete_setting(&self, shop: &ShopId, key: SettingKey) -> Result<(), Error> {
+        let mut statements = vec![self.statement(
+            "DELETE FROM shop_settings WHERE shop_id = ?1 AND key = ?2",
+            &[text(shop.as_str()), text(key.wire_name())],
+        )?];
+        if key == SettingKey::ReturnWebhook {
+            statements.push(self.statement(
+                "UPDATE webhook_outbox SET state = ?2, next_attempt_at = NULL \
+                 WHERE shop_id = ?1 AND state = ?3",
+                &[
+                    text(shop.as_str()),
+                    text(DeliveryState::Failed.wire_name()),
+                    text(DeliveryState::Pending.wire_name()),
+                ],
+            )?);
+        }
+        self.commit(statements).await
     }
 }
 

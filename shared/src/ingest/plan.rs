@@ -9,7 +9,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::{Ingested, OrderUpsert, ShipmentKey, ShipmentUpsert, TrackingNumber};
-use crate::OrderId;
+use crate::{OrderId, UnixTime};
 
 /// Stored rows the plan depends on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -189,6 +189,19 @@ pub fn new_shipment_id(shipment: &ShipmentUpsert) -> String {
     }
 }
 
+/// When the cron next replays a held delivery. Arrivals release what
+/// they complete at once; the cron is the net under that (an arrival that
+/// raced the hold, a failed replay, a chain deeper than one request
+/// follows). First a minute after the hold, then after as long again as the
+/// delivery has been held (between a minute and a day), so a delivery that
+/// waits for weeks costs a few dozen tries until its body is purged.
+pub fn held_retry_at(received_at: UnixTime, now: UnixTime) -> UnixTime {
+    const MIN_SECS: i64 = 60;
+    const MAX_SECS: i64 = 86_400;
+    let held_for = now.secs().saturating_sub(received_at.secs());
+    now.plus_secs(held_for.clamp(MIN_SECS, MAX_SECS))
+}
+
 fn wait_key(shipment: &ShipmentUpsert) -> WaitKey {
     let tracking = match &shipment.key {
         ShipmentKey::Tracking { number, .. } => Some(number.clone()),
@@ -208,6 +221,22 @@ fn wait_key(shipment: &ShipmentUpsert) -> WaitKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn held_deliveries_are_retried_soon_then_ever_less_often() {
+        let t = |secs| UnixTime::from_secs(secs);
+        let received = t(1_000_000);
+        assert_eq!(held_retry_at(received, received), t(1_000_060));
+        assert_eq!(held_retry_at(received, t(1_000_030)), t(1_000_090));
+        assert_eq!(held_retry_at(received, t(1_003_600)), t(1_007_200));
+        assert_eq!(
+            held_retry_at(received, t(1_000_000 + 10 * 86_400)),
+            t(1_000_000 + 11 * 86_400)
+        );
+        // A clock behind the hold, or the ends of time, still move forward.
+        assert_eq!(held_retry_at(received, t(999_000)), t(999_060));
+        assert!(held_retry_at(t(i64::MIN), t(0)) > t(0));
+    }
     use crate::UnixTime;
 
     fn tracking(number: &str) -> TrackingNumber {

@@ -112,7 +112,7 @@ fn return_events_are_signed_delivered_logged_and_retried() {
         .assert_status(200);
 
     let made = make_return(&edge, "hooks");
-    let created_id = format!("{}.requested", made.rma);
+    let created_id = format!("hooks:{}.requested", made.rma);
 
     // The first attempt happens right after the shopper's request.
     let first = wait_for("the first delivery", || {
@@ -185,7 +185,7 @@ fn return_events_are_signed_delivered_logged_and_retried() {
     hooks
         .step(&made.rma, "approve", Some(&json!({ "note": "ok" })))
         .assert_status(200);
-    let approved_id = format!("{}.approved", made.rma);
+    let approved_id = format!("hooks:{}.approved", made.rma);
     let approved = wait_for("the approval event", || {
         seen.lock()
             .unwrap()
@@ -214,4 +214,89 @@ fn return_events_are_signed_delivered_logged_and_retried() {
     edge.admin("desk", DESK_KEY)
         .retry_delivery(id)
         .assert_problem(404, "not_found");
+
+    removing_the_webhook_stops_every_delivery(&edge, &hooks, &seen, &approved_id);
+}
+
+/// The end of the test above (it owns the `hooks` shop's webhook): the
+/// merchant removes the webhook; nothing pending is attempted again, and
+/// later events queue nothing. Mutation: keep the pending rows `pending`
+/// in `delete_setting`, and the cron attempts the approval again.
+fn removing_the_webhook_stops_every_delivery(
+    edge: &Edge,
+    hooks: &Admin<'_>,
+    seen: &Mutex<Vec<Received>>,
+    approved_id: &str,
+) {
+    // The other settings are replaced, never removed.
+    hooks
+        .delete_setting("returns_policy")
+        .assert_problem(405, "method_not_allowed");
+    hooks
+        .delete_setting("nope")
+        .assert_problem(404, "not_found");
+    let removed = hooks.delete_setting("return_webhook");
+    assert_eq!(removed.status, 204, "{}", removed.text());
+    hooks
+        .setting("return_webhook")
+        .assert_problem(404, "not_found");
+    // Removing what is not there is the same outcome.
+    assert_eq!(hooks.delete_setting("return_webhook").status, 204);
+
+    let before = delivery_for(hooks, approved_id).expect("the approval's delivery");
+    assert_ne!(before["state"], "pending", "{before}");
+    let heard = seen.lock().unwrap().len();
+
+    let made = make_return(edge, "hooks");
+    let later_id = format!("hooks:{}.requested", made.rma);
+    std::thread::sleep(Duration::from_millis(1_500));
+    for _ in 0..3 {
+        let cron = edge.get("/__scheduled?cron=*+*+*+*+*", &[]);
+        assert!(cron.status < 300, "{}", cron.text());
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        delivery_for(hooks, &later_id).is_none(),
+        "an event after the removal was queued"
+    );
+    let after = delivery_for(hooks, approved_id).expect("the approval's delivery");
+    assert_eq!(
+        after["attempts"].as_array().unwrap().len(),
+        before["attempts"].as_array().unwrap().len(),
+        "attempted after the removal: {after}"
+    );
+    assert_eq!(seen.lock().unwrap().len(), heard, "the receiver heard more");
+}
+
+/// Mutation: drop the check in `flows::outbound::render` (parse the
+/// stored URL under no rules), and the edge fetches `https://2130706433/`,
+/// which is 127.0.0.1, and logs a connection error instead.
+#[test]
+fn a_stored_url_the_rules_refuse_is_logged_as_a_failed_delivery_and_never_fetched() {
+    let edge = Edge::from_env();
+    let relay = edge.admin("relay", "relay-admin-key");
+    // The API refuses the same URL (and shows what is stored, to be fixed).
+    relay
+        .put_setting(
+            "return_webhook",
+            &json!({ "url": "https://2130706433/hooks", "secret": "relay-signing-secret-0123456789" }),
+        )
+        .assert_problem(400, "invalid_field");
+    assert_eq!(
+        relay.setting("return_webhook").json()["value"]["url"],
+        "https://2130706433/hooks"
+    );
+
+    let made = make_return(&edge, "relay");
+    let event_id = format!("relay:{}.requested", made.rma);
+    let refused = wait_for("the refused attempt in the log", || {
+        delivery_for(&relay, &event_id).filter(|d| !d["attempts"].as_array().unwrap().is_empty())
+    });
+    let attempt = &refused["attempts"][0];
+    assert!(attempt["httpStatus"].is_null(), "{refused}");
+    let error = attempt["error"].as_str().unwrap();
+    assert!(
+        error.contains("not sent") && error.contains("refused") && error.contains("url"),
+        "{error}"
+    );
 }

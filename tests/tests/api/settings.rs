@@ -59,6 +59,26 @@ fn settings_are_validated_and_secrets_never_echoed() {
         desk.put_setting("return_webhook", &bad)
             .assert_problem(400, "invalid_field");
     }
+    // URLs a fetch would read as a private address, or that carry
+    // credentials, are refused even where local receivers are allowed, and
+    // the answer names the url. Mutation: accept any host of letters and
+    // digits, and `https://2130706433/` (127.0.0.1) is stored.
+    for url in [
+        "https://2130706433/h",
+        "https://0x7f.1/h",
+        "https://127.1/h",
+        "https://user:pw@127.0.0.1/h",
+        "ftp://127.0.0.1/h",
+    ] {
+        let problem = desk
+            .put_setting(
+                "return_webhook",
+                &json!({ "url": url, "secret": "0123456789abcdef" }),
+            )
+            .assert_problem(400, "invalid_field");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(detail.starts_with("url"), "{url}: {problem}");
+    }
     desk.setting("return_webhook")
         .assert_problem(404, "not_found");
     let secret = "desk-hook-secret-do-not-echo";

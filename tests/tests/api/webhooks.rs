@@ -403,3 +403,114 @@ fn a_late_older_update_cannot_undo_a_cancellation() {
     let seen = view();
     assert_eq!(seen["cancelled"], false, "{seen}");
 }
+
+/// A delivery id is an unsigned header: replaying captured signed bytes
+/// under a fresh id must not apply them again. Here the body has no
+/// change time (no `date_modified_gmt`), so nothing else would stop the
+/// replay from rolling the order back. Mutation: dedupe on the id alone
+/// (drop `body_sha256` from `delivery_seen` and the unique index), and the
+/// replay is applied and the total goes back to 10.00.
+#[test]
+fn a_signed_body_replayed_under_a_fresh_delivery_id_is_a_duplicate() {
+    let edge = Edge::from_env();
+    let lab = edge.webhooks("lab");
+    let id = unique_number();
+    let email = format!("{}@example.com", unique("replay"));
+    let order = |total: &str| {
+        json!({
+            "id": id, "number": id.to_string(), "status": "processing", "currency": "EUR",
+            "total": total, "date_created_gmt": "2026-11-01T10:00:00",
+            "billing": { "first_name": "Ada", "email": email },
+            "line_items": [{ "id": 1, "product_id": 2, "name": "Mug", "quantity": 1, "subtotal": total, "price": 10 }]
+        })
+    };
+    let first = serde_json::to_vec(&order("10.00")).unwrap();
+    let send = |delivery: &str, body: &[u8]| {
+        lab.send(
+            Source::WooCommerce,
+            &[
+                ("x-wc-webhook-topic", "order.updated"),
+                ("x-wc-webhook-delivery-id", delivery),
+            ],
+            body,
+        )
+    };
+    send(&unique("wc-"), &first).assert_receipt(200, "applied");
+    let edited = serde_json::to_vec(&order("12.00")).unwrap();
+    send(&unique("wc-"), &edited).assert_receipt(200, "applied");
+    let total = || {
+        edge.lookup("lab", &id.to_string(), &email).order["totalMinor"]
+            .as_i64()
+            .unwrap()
+    };
+    assert_eq!(total(), 1200);
+
+    // The first bytes again, as a replay under a fresh id: acknowledged as
+    // a duplicate, not recorded, and the order keeps its edit.
+    let replayed = unique("wc-");
+    send(&replayed, &first).assert_receipt(200, "duplicate");
+    assert_eq!(total(), 1200);
+    let records = aftercart_tests::d1(&format!(
+        "SELECT count(*) AS n FROM webhook_deliveries WHERE shop_id = 'lab' AND delivery_id = '{replayed}'"
+    ));
+    assert_eq!(records[0]["n"], 0, "{records:?}");
+}
+
+/// A held delivery that missed its release (here: written past the API
+/// after its parcel's order was stored, as when the order commits while
+/// the tracker is being held) is replayed by the cron once its retry time
+/// has passed. Mutation: take `release_due` out of the cron, and the
+/// parcel stays in transit with its tracker held for good.
+#[test]
+fn the_cron_replays_a_held_delivery_that_missed_its_release() {
+    let edge = Edge::from_env();
+    let lab = edge.webhooks("lab");
+    let number = unique("1ZM");
+    let order = ShopifyOrder::fresh()
+        .tracking(&number)
+        .fulfillment_status("success", Some("in_transit"));
+    lab.shopify_order("orders/create", &order)
+        .assert_receipt(200, "applied");
+    let status = || {
+        edge.lookup("lab", &order.number_shown(), &order.email_address())
+            .order["shipments"][0]["status"]
+            .clone()
+    };
+    assert_eq!(status(), "InTransit");
+
+    let mut tracking = fixture("aftership/delivered_ok.json")["data"]["tracking"].clone();
+    tracking["tracking_number"] = json!(number);
+    let event = unique("as-");
+    let body = json!({ "event": "tracking_update", "event_id": event, "msg": tracking, "ts": 1_400_000_000 })
+        .to_string()
+        .replace('\'', "''");
+    let held_at = now_secs() - 120;
+    aftercart_tests::try_d1(&format!(
+        "INSERT INTO webhook_deliveries (shop_id, source, delivery_id, topic, outcome, received_at) \
+         VALUES ('lab', 'aftership', '{event}', NULL, 'held', {held_at}); \
+         INSERT INTO held_deliveries (shop_id, wait_key, source, delivery_id, topic, body, received_at, retry_at) \
+         VALUES ('lab', 'tracking:{number}', 'aftership', '{event}', NULL, '{body}', {held_at}, {due})",
+        due = held_at + 60,
+    ))
+    .unwrap();
+
+    // A run replays at most a few dozen due deliveries, the longest due
+    // first, and pushes back those that still wait: other tests' held
+    // deliveries may take a run or two.
+    let held = || {
+        aftercart_tests::d1(&format!(
+            "SELECT count(*) AS n FROM held_deliveries WHERE shop_id = 'lab' AND delivery_id = '{event}'"
+        ))[0]["n"]
+            .as_i64()
+            .unwrap()
+    };
+    let mut runs = 0;
+    while held() > 0 {
+        runs += 1;
+        assert!(runs <= 6, "still held after {runs} cron runs");
+        let cron = edge.get("/__scheduled?cron=*+*+*+*+*", &[]);
+        assert!(cron.status < 300, "{}", cron.text());
+    }
+    assert!(runs >= 1);
+    assert_eq!(status(), "Delivered");
+}

@@ -1,12 +1,12 @@
 //! The outbound webhook deliveries of a shop: the log, and sending one
 //! again (`flows::outbound` sends).
 
-use aftercart_shared::UnixTime;
 use aftercart_shared::api::admin::{
     DEFAULT_PAGE, DeliveryAttempt, DeliveryPage, DeliveryState, WebhookDelivery,
 };
 use aftercart_shared::outbound;
 use aftercart_shared::returns::{ReturnStatus, RmaNumber};
+use aftercart_shared::{ShopId, UnixTime};
 use worker::{Request, Response};
 
 use crate::auth::Merchant;
@@ -30,7 +30,7 @@ pub async fn list(ctx: &Ctx<'_>, req: &Request, merchant: Merchant) -> Result<Re
     let items = page
         .items
         .iter()
-        .map(|(row, attempts)| view(row, attempts))
+        .map(|(row, attempts)| view(merchant.shop(), row, attempts))
         .collect::<Result<Vec<_>, _>>()?;
     http::json(
         &DeliveryPage {
@@ -61,11 +61,15 @@ pub async fn retry(ctx: &Ctx<'_>, merchant: Merchant, id: &str) -> Result<Respon
         .next()
         .filter(|(row, _)| row.id == id)
         .ok_or_else(not_found)?;
-    http::json(&view(&row, &attempts)?, 200)
+    http::json(&view(shop, &row, &attempts)?, 200)
 }
 
 /// A delivery as the admin API shows it.
-fn view(row: &OutboxRow, attempts: &[AttemptRow]) -> Result<WebhookDelivery, ApiError> {
+fn view(
+    shop: &ShopId,
+    row: &OutboxRow,
+    attempts: &[AttemptRow],
+) -> Result<WebhookDelivery, ApiError> {
     let corrupt = |what: &str| ApiError::internal(format!("stored webhook {what} is invalid"));
     let status = |name: &str| ReturnStatus::from_wire_name(name).ok_or_else(|| corrupt("status"));
     let to = status(&row.to_status)?;
@@ -74,7 +78,7 @@ fn view(row: &OutboxRow, attempts: &[AttemptRow]) -> Result<WebhookDelivery, Api
     let state = DeliveryState::from_wire_name(&row.state).ok_or_else(|| corrupt("state"))?;
     Ok(WebhookDelivery {
         id: row.id,
-        event_id: outbound::event_id(rma, to),
+        event_id: outbound::event_id(shop, rma, to),
         event_type: outbound::event_type(from, to),
         rma: rma.to_string(),
         state,

@@ -8,6 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod url;
+pub use url::{MAX_WEBHOOK_URL_LEN, WebhookHosts, WebhookUrl, WebhookUrlError};
+
 use crate::returns::{ApprovedReturn, ReturnHistoryEntry, ReturnStatus, RmaNumber};
 use crate::token::hmac_sha256;
 use crate::{ShopId, UnixTime};
@@ -22,7 +25,7 @@ pub const DEFAULT_TOLERANCE_SECS: i64 = 300;
 /// by [`ReturnWebhook::parse`], so a stored one is always usable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReturnWebhook {
-    url: String,
+    url: WebhookUrl,
     secret: String,
 }
 
@@ -30,43 +33,42 @@ pub struct ReturnWebhook {
 pub enum WebhookConfigError {
     #[error("not a webhook setting: {0}")]
     Json(String),
-    #[error("url must be https:// (http:// only for 127.0.0.1 or localhost), without credentials")]
-    BadUrl,
+    #[error("url {0}")]
+    BadUrl(WebhookUrlError),
     #[error("secret must be {MIN_SECRET_LEN} to {MAX_SECRET_LEN} visible ASCII characters")]
     BadSecret,
 }
 
 const MIN_SECRET_LEN: usize = 16;
 const MAX_SECRET_LEN: usize = 256;
-const MAX_URL_LEN: usize = 2048;
 
 impl ReturnWebhook {
-    /// Reads `{"url": "...", "secret": "..."}`.
-    pub fn parse(json: &str) -> Result<Self, WebhookConfigError> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Raw {
-            url: String,
-            secret: String,
-        }
-        let raw: Raw =
-            serde_json::from_str(json).map_err(|e| WebhookConfigError::Json(e.to_string()))?;
-        let url = raw.url.trim();
-        if !url_is_acceptable(url) {
-            return Err(WebhookConfigError::BadUrl);
-        }
+    /// Reads `{"url": "...", "secret": "..."}`, its URL under `hosts`. The
+    /// edge checks twice: when the merchant sets it, and before each send,
+    /// so a URL stored under older rules is never fetched.
+    pub fn parse(json: &str, hosts: WebhookHosts) -> Result<Self, WebhookConfigError> {
+        let raw = Raw::parse(json)?;
+        let url = WebhookUrl::parse(raw.url.trim(), hosts).map_err(WebhookConfigError::BadUrl)?;
         let secret_ok = (MIN_SECRET_LEN..=MAX_SECRET_LEN).contains(&raw.secret.len())
             && raw.secret.bytes().all(|b| b.is_ascii_graphic());
         if !secret_ok {
             return Err(WebhookConfigError::BadSecret);
         }
         Ok(Self {
-            url: url.to_owned(),
+            url,
             secret: raw.secret,
         })
     }
 
-    pub fn url(&self) -> &str {
+    /// What the admin API shows of a stored document, whether or not
+    /// today's rules accept its URL: a merchant whose URL was stored under
+    /// older rules sees what to fix (the send path refuses it).
+    pub fn stored_view(json: &str) -> Result<serde_json::Value, WebhookConfigError> {
+        let raw = Raw::parse(json)?;
+        Ok(serde_json::json!({ "url": raw.url, "secretSet": !raw.secret.is_empty() }))
+    }
+
+    pub fn url(&self) -> &WebhookUrl {
         &self.url
     }
 
@@ -76,50 +78,22 @@ impl ReturnWebhook {
 
     /// What the admin API shows: the URL, and only that a secret is set.
     pub fn public_view(&self) -> serde_json::Value {
-        serde_json::json!({ "url": self.url, "secretSet": true })
+        serde_json::json!({ "url": self.url.as_str(), "secretSet": true })
     }
 }
 
-/// Public HTTPS endpoints, or plain HTTP on the loopback interface for
-/// local development and tests. No credentials in the URL: they would be
-/// logged by every proxy on the way.
-fn url_is_acceptable(url: &str) -> bool {
-    if url.len() > MAX_URL_LEN || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return false;
-    }
-    let (secure, rest) = if let Some(rest) = url.strip_prefix("https://") {
-        (true, rest)
-    } else if let Some(rest) = url.strip_prefix("http://") {
-        (false, rest)
-    } else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if authority.contains('@') || url.contains('#') {
-        return false;
-    }
-    let host = match authority.strip_prefix('[') {
-        Some(v6) => match v6.split_once(']') {
-            Some((host, port)) if port.is_empty() || valid_port(port) => host,
-            _ => return false,
-        },
-        None => match authority.split_once(':') {
-            Some((host, port)) if valid_port(port) => host,
-            Some(_) => return false,
-            None => authority,
-        },
-    };
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':'));
-    let loopback = matches!(host, "127.0.0.1" | "localhost" | "::1");
-    host_ok && (secure || loopback)
+/// A webhook document's shape, before its values are checked.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    url: String,
+    secret: String,
 }
 
-fn valid_port(port: &str) -> bool {
-    let digits = port.strip_prefix(':').unwrap_or(port);
-    !digits.is_empty() && digits.parse::<u16>().is_ok_and(|p| p > 0)
+impl Raw {
+    fn parse(json: &str) -> Result<Self, WebhookConfigError> {
+        serde_json::from_str(json).map_err(|e| WebhookConfigError::Json(e.to_string()))
+    }
 }
 
 /// The `Aftercart-Signature` value for `body` sent at `timestamp`.
@@ -260,11 +234,14 @@ pub enum NextStep {
     GiveUp,
 }
 
-/// The id of the event that moved return `rma` to `status`. A return
-/// reaches each status at most once, so this is unique within a shop and
-/// the same for every attempt.
-pub fn event_id(rma: RmaNumber, status: ReturnStatus) -> String {
-    format!("{rma}.{}", status_name(status))
+/// The id of the event that moved `shop`'s return `rma` to `status`:
+/// `<shop>:<rma>.<status>`. A return reaches each status at most once, so
+/// this is the same for every attempt; RMA numbers repeat across shops, so
+/// the shop is part of it, and a receiver that deduplicates events from
+/// several shops on the id never drops another shop's. A shop id has no
+/// `:`, so the first one ends it.
+pub fn event_id(shop: &ShopId, rma: RmaNumber, status: ReturnStatus) -> String {
+    format!("{shop}:{rma}.{}", status_name(status))
 }
 
 /// `return.created` for a new return, else `return.<new status>`.
@@ -318,7 +295,7 @@ impl ReturnWebhookEvent {
         transition: ReturnHistoryEntry,
     ) -> Self {
         Self {
-            id: event_id(rma, transition.to),
+            id: event_id(&shop, rma, transition.to),
             event_type: event_type(transition.from, transition.to),
             shop,
             occurred_at: transition.at,
@@ -346,37 +323,48 @@ mod tests {
     const SECRET: &str = "whsec-0123456789abcdef";
 
     fn config(url: &str, secret: &str) -> Result<ReturnWebhook, WebhookConfigError> {
-        ReturnWebhook::parse(&serde_json::json!({ "url": url, "secret": secret }).to_string())
+        ReturnWebhook::parse(
+            &serde_json::json!({ "url": url, "secret": secret }).to_string(),
+            WebhookHosts::PublicOnly,
+        )
     }
 
     #[test]
-    fn urls_must_be_https_except_on_loopback() {
+    fn urls_must_be_public_https_unless_a_local_set_up_allows_loopback() {
         for ok in [
             "https://shop.example.com/hooks/aftercart",
             "https://shop.example.com:8443/h?x=1",
-            "http://127.0.0.1:40123/hook",
-            "http://localhost:8080",
-            "http://[::1]:9000/",
         ] {
-            assert!(config(ok, SECRET).is_ok(), "{ok}");
+            assert_eq!(config(ok, SECRET).unwrap().url().as_str(), ok);
         }
-        for bad in [
-            "http://shop.example.com/hook",
-            "ftp://shop.example.com/",
-            "https://user:pass@shop.example.com/",
-            "https://",
-            "https://shop.example.com:0/",
-            "https://shop.example.com:99999/",
-            "https://shop example.com/",
-            "https://shop.example.com/#frag",
-            "shop.example.com",
+        for (bad, why) in [
+            ("http://shop.example.com/hook", WebhookUrlError::NotHttps),
+            ("http://127.0.0.1:40123/hook", WebhookUrlError::NotHttps),
+            ("https://127.0.0.1:40123/hook", WebhookUrlError::PrivateHost),
+            ("https://169.254.169.254/", WebhookUrlError::PrivateHost),
+            ("https://[::ffff:10.0.0.1]/", WebhookUrlError::PrivateHost),
+            ("https://localhost:8080", WebhookUrlError::PrivateHost),
+            (
+                "https://user:pass@shop.example.com/",
+                WebhookUrlError::Credentials,
+            ),
         ] {
             assert_eq!(
                 config(bad, SECRET),
-                Err(WebhookConfigError::BadUrl),
+                Err(WebhookConfigError::BadUrl(why)),
                 "{bad}"
             );
         }
+        // The reason names the url, for the admin API's answer.
+        let refused = config("https://10.0.0.1/", SECRET).unwrap_err().to_string();
+        assert!(refused.starts_with("url "), "{refused}");
+        // What the end-to-end suite stores, under the local policy only.
+        let local = ReturnWebhook::parse(
+            r#"{"url":"http://127.0.0.1:9/hooks","secret":"proof-signing-secret-0123456789"}"#,
+            WebhookHosts::AllowPrivate,
+        )
+        .unwrap();
+        assert_eq!(local.url().as_str(), "http://127.0.0.1:9/hooks");
     }
 
     #[test]
@@ -388,13 +376,14 @@ mod tests {
             Err(WebhookConfigError::BadSecret)
         );
         assert!(matches!(
-            ReturnWebhook::parse(r#"{"url":"https://a.example/"}"#),
+            ReturnWebhook::parse(r#"{"url":"https://a.example/"}"#, WebhookHosts::PublicOnly),
             Err(WebhookConfigError::Json(_))
         ));
         assert!(matches!(
-            ReturnWebhook::parse(&format!(
-                r#"{{"url":"https://a.example/","secret":"{SECRET}","extra":1}}"#
-            )),
+            ReturnWebhook::parse(
+                &format!(r#"{{"url":"https://a.example/","secret":"{SECRET}","extra":1}}"#),
+                WebhookHosts::PublicOnly
+            ),
             Err(WebhookConfigError::Json(_))
         ));
     }
@@ -402,6 +391,10 @@ mod tests {
     #[test]
     fn the_public_view_never_contains_the_secret() {
         let hook = config("https://shop.example.com/h", SECRET).unwrap();
+        let stored = format!(r#"{{"url":"https://2130706433/h","secret":"{SECRET}"}}"#);
+        let old = ReturnWebhook::stored_view(&stored).unwrap();
+        assert_eq!(old["url"], "https://2130706433/h");
+        assert!(!old.to_string().contains(SECRET));
         let shown = hook.public_view().to_string();
         assert!(!shown.contains(SECRET));
         assert_eq!(hook.public_view()["url"], "https://shop.example.com/h");
@@ -508,12 +501,22 @@ mod tests {
     }
 
     #[test]
-    fn events_are_named_by_return_and_status() {
+    fn events_are_named_by_shop_return_and_status() {
         let rma = RmaNumber::new(7);
+        let acme = ShopId::parse("acme").unwrap();
         assert_eq!(
-            event_id(rma, ReturnStatus::InTransit),
-            format!("{rma}.in_transit")
+            event_id(&acme, rma, ReturnStatus::InTransit),
+            format!("acme:{rma}.in_transit")
         );
+        // Every shop numbers its returns from the start, so the same RMA
+        // and status in two shops are two events with two ids.
+        let other = ShopId::parse("acme.eu").unwrap();
+        assert_ne!(
+            event_id(&acme, rma, ReturnStatus::Requested),
+            event_id(&other, rma, ReturnStatus::Requested)
+        );
+        // No shop id can end where another's ids begin.
+        assert!(ShopId::parse("acme:r").is_err());
         assert_eq!(event_type(None, ReturnStatus::Requested), "return.created");
         assert_eq!(
             event_type(Some(ReturnStatus::Received), ReturnStatus::Refunded),
