@@ -7,6 +7,8 @@ mod api;
 mod app;
 mod engage;
 mod format;
+#[cfg(test)]
+mod inert;
 mod load;
 mod lookup;
 mod order;
