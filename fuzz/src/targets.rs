@@ -122,7 +122,7 @@ fn token(input: &[u8]) {
         shop,
         order,
         expires_at: NOW.plus_secs(offset + 1),
-        scope: if input.len() % 2 == 0 {
+        scope: if input.len().is_multiple_of(2) {
             Scope::Read
         } else {
             Scope::Write
