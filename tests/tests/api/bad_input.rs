@@ -362,15 +362,15 @@ fn cases_for(spec: &RouteSpec, kit: &Kit) -> Vec<Case> {
     if spec.body == Body::Webhook {
         webhook_cases(spec, &mut cases);
     }
-    // Query parameters the route refuses when malformed.
+    // Query parameters the route refuses when malformed: values malformed
+    // for every parameter's type (`-1` and `0.5` are well-formed delivery
+    // and referral-flag cursors, naming an empty page).
     for param in spec.strict_query {
         for value in [
             "%FF",
             "nope%00",
-            "-1",
             "99999999999999999999",
             "1e400",
-            "0.5",
             &"9".repeat(3000),
         ] {
             push(
@@ -478,23 +478,26 @@ fn every_route_refuses_bad_input_with_a_problem_and_writes_nothing() {
         ROUTES.len()
     );
     let before = snapshot();
+    let started = std::time::Instant::now();
     let failures = Mutex::new(Vec::new());
+    let retried = std::sync::atomic::AtomicUsize::new(0);
     let next = std::sync::atomic::AtomicUsize::new(0);
-    // A few at a time: the edge answers in parallel, and the suite's
-    // other tests run beside this one.
+    // Several at a time: the edge answers in parallel, and the requests
+    // wait while another test reads D1 out of band.
     std::thread::scope(|scope| {
-        for _ in 0..4 {
+        for _ in 0..8 {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(case) = cases.get(i) else { break };
-                    let headers: Vec<(&str, &str)> = case
-                        .headers
-                        .iter()
-                        .map(|(k, v)| (k.as_str(), v.as_str()))
-                        .collect();
-                    let answer =
-                        edge.try_request(case.method, &case.path, &headers, case.body.as_deref());
+                    let mut answer = send(&edge, case);
+                    if answer.as_ref().is_ok_and(is_proxy_restart) {
+                        // wrangler dev's proxy answers a write on a stale
+                        // connection so (see tests/src/http.rs): send it
+                        // once more. A crash on this input would crash again.
+                        retried.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        answer = send(&edge, case);
+                    }
                     let problem = match answer {
                         Ok(reply) => fault(&reply),
                         Err(err) => Some(format!("no answer: {err}")),
@@ -511,11 +514,25 @@ fn every_route_refuses_bad_input_with_a_problem_and_writes_nothing() {
             });
         }
     });
+    let elapsed = started.elapsed();
     let after = snapshot();
     let failures = failures.into_inner().unwrap();
+    println!(
+        "bad-input matrix: {} cases in {:.1} s, {} sent twice after the proxy's stale-connection 503, \
+         {} not refused with a problem, rows {}",
+        cases.len(),
+        elapsed.as_secs_f64(),
+        retried.into_inner(),
+        failures.len(),
+        if before == after {
+            "unchanged"
+        } else {
+            "CHANGED"
+        }
+    );
     assert!(
-        failures.is_empty(),
-        "{} of {} cases not refused with a 4xx problem:\n{}",
+        failures.is_empty() && before == after,
+        "{} of {} cases not refused with a 4xx problem:\n{}\nthe matrix's rows before: {before}\nafter: {after}",
         failures.len(),
         cases.len(),
         failures
@@ -525,5 +542,23 @@ fn every_route_refuses_bad_input_with_a_problem_and_writes_nothing() {
             .collect::<Vec<_>>()
             .join("\n")
     );
-    assert_eq!(before, after, "the matrix's shop changed");
+}
+
+fn send(edge: &Edge, case: &Case) -> Result<Reply, String> {
+    let headers: Vec<(&str, &str)> = case
+        .headers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    edge.try_request(case.method, &case.path, &headers, case.body.as_deref())
+}
+
+/// wrangler dev's own 503 for a write it would not retry; never our
+/// code's, whose errors are problems.
+fn is_proxy_restart(reply: &Reply) -> bool {
+    reply.status == 503
+        && reply.header("content-type") != Some("application/problem+json")
+        && reply
+            .text()
+            .starts_with("Your worker restarted mid-request")
 }

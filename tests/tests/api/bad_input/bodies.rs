@@ -86,7 +86,8 @@ fn node_mut<'v>(value: &'v mut Value, path: &[Step]) -> &'v mut Value {
     })
 }
 
-/// Each field of `base` removed, nulled, of the wrong type, huge, deep:
+/// Each field of `base` removed, nulled, of the wrong type, deep, and
+/// (by its type) huge, out of range or with control characters:
 /// `(label, body)`.
 pub fn field_mutants(base: &Value) -> Vec<(String, Vec<u8>)> {
     let mut paths = Vec::new();
@@ -113,28 +114,28 @@ pub fn field_mutants(base: &Value) -> Vec<(String, Vec<u8>)> {
         }
         out.push((format!("{name} missing"), to_vec(&removed)));
         let original = node_mut(&mut base.clone(), &path).clone();
-        let wrong_type = match original {
-            Value::String(_) => "12345",
-            Value::Number(_) => "\"12\"",
-            Value::Bool(_) => "\"true\"",
-            Value::Array(_) => "{}",
-            Value::Object(_) => "[]",
-            Value::Null => "0",
-        };
         let huge_string = format!("\"{}\"", "é".repeat(3000));
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
-        let raws = [
-            ("null", "null"),
-            ("of the wrong type", wrong_type),
-            ("a huge string", huge_string.as_str()),
-            ("1e400", "1e400"),
-            ("2^64", "18446744073709551616"),
-            ("below i64", "-9223372036854775809"),
-            ("-1", "-1"),
-            ("a fraction", "0.5"),
-            ("deeply nested", deep.as_str()),
-            ("a control character", "\"a\\u0000b\\u202e\""),
-        ];
+        let mut raws = vec![("null", "null"), ("deeply nested", deep.as_str())];
+        // Each value of the wrong type once; out-of-range values of its own.
+        match original {
+            Value::String(_) => raws.extend([
+                ("of the wrong type", "12345"),
+                ("a huge string", huge_string.as_str()),
+                ("a control character", "\"a\\u0000b\\u202e\""),
+            ]),
+            Value::Number(_) => raws.extend([
+                ("of the wrong type", "\"12\""),
+                ("1e400", "1e400"),
+                ("2^64", "18446744073709551616"),
+                ("-1", "-1"),
+                ("a fraction", "0.5"),
+            ]),
+            Value::Bool(_) => raws.push(("of the wrong type", "\"true\"")),
+            Value::Array(_) => raws.push(("of the wrong type", "{}")),
+            Value::Object(_) => raws.push(("of the wrong type", "[]")),
+            Value::Null => raws.push(("of the wrong type", "0")),
+        }
         for (what, raw) in raws {
             let mut marked = base.clone();
             *node_mut(&mut marked, &path) = Value::String(MARK.into());
