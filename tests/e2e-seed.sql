@@ -230,3 +230,23 @@ INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('relay',
 INSERT INTO shop_settings (shop_id, key, value)
     SELECT 'relay', 'returns_policy', value FROM shop_settings WHERE shop_id = 'lab' AND key = 'returns_policy';
 INSERT INTO shop_settings (shop_id, key, value) VALUES ('relay', 'return_webhook', '{"url":"https://2130706433/hooks","secret":"relay-signing-secret-0123456789"}');
+-- The bad-input matrix's shop (tests/tests/api/bad_input.rs): every route
+-- is sent what it must refuse, and no row of this shop may change, so no
+-- other test uses it. Two orders (the second for "another order's token"),
+-- neither delivered; a returns policy, so return requests are read deeply
+-- before they are refused. SHA-256 of 'matrix-admin-key'.
+INSERT INTO shops (id, name, created_at) VALUES ('matrix', 'Matrix Lab', 0);
+INSERT INTO webhook_secrets (shop_id, source, secret, previous_secret) VALUES
+    ('matrix', 'shopify', 'matrix-shopify-secret', NULL),
+    ('matrix', 'aftership', 'matrix-aftership-secret', NULL),
+    ('matrix', 'easypost', 'matrix-easypost-secret', NULL),
+    ('matrix', 'woocommerce', 'matrix-woocommerce-secret', NULL);
+INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('matrix', 'ce25ae383476e819ac8f54eb717f8dce310dd2322d0a63149d95e679c9a780f2', 'e2e', 0);
+INSERT INTO shop_settings (shop_id, key, value)
+    SELECT 'matrix', 'returns_policy', value FROM shop_settings WHERE shop_id = 'lab' AND key = 'returns_policy';
+INSERT INTO orders (shop_id, id, order_number, display_number, email, placed_at, currency, total_minor, cancelled_at, updated_at) VALUES
+    ('matrix', 'm1', 'M1', '#M1', 'matrix-m1@example.com', 1772452800, 'USD', 10000, NULL, 1772452800),
+    ('matrix', 'm2', 'M2', '#M2', 'matrix-m2@example.com', 1772452800, 'USD', 10000, NULL, 1772452800);
+INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, quantity, unit_price_minor) VALUES
+    ('matrix', 'm1', 'a', 0, 'p-a', 'Item a', 1, 10000),
+    ('matrix', 'm2', 'a', 0, 'p-a', 'Item a', 1, 10000);

@@ -50,6 +50,28 @@ pub struct Report {
     pub cases: u64,
     /// Distinct by message, so one bug is not reported a thousand times.
     pub failures: Vec<Failure>,
+    /// A hash of every input tried, in order: equal for two runs that tried
+    /// the same cases.
+    pub fingerprint: u64,
+}
+
+/// How long a run goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Budget {
+    /// Exactly this many cases (seeds included): the same inputs on every
+    /// machine for a given seed, so a pass in CI is reproducible.
+    Cases(u64),
+    /// Until this much time has passed: for exploring.
+    Time(Duration),
+}
+
+impl Budget {
+    fn continues(self, cases: u64, started: Instant) -> bool {
+        match self {
+            Self::Cases(limit) => cases < limit,
+            Self::Time(limit) => started.elapsed() < limit,
+        }
+    }
 }
 
 thread_local! {
@@ -88,8 +110,9 @@ pub fn run_one(target: &Target, input: &[u8]) -> Option<String> {
         .map(|_| message.unwrap_or_else(|| "panicked".into()))
 }
 
-/// Fuzzes `target` until `budget` runs out: seeds first, then mutants.
-pub fn run(target: &Target, budget: Duration, seed: u64) -> Report {
+/// Fuzzes `target` until `budget` runs out: seeds first, then mutants
+/// drawn from `seed` alone.
+pub fn run(target: &Target, budget: Budget, seed: u64) -> Report {
     let started = Instant::now();
     let mut rng = Rng::new(seed ^ fnv(target.name));
     let mut corpus = (target.seeds)();
@@ -99,6 +122,7 @@ pub fn run(target: &Target, budget: Duration, seed: u64) -> Report {
     let mut report = Report::default();
     let record = |report: &mut Report, input: Vec<u8>| {
         report.cases += 1;
+        report.fingerprint = fnv_bytes(report.fingerprint, &input);
         if let Some(message) = run_one(target, &input)
             && !report.failures.iter().any(|f| f.message == message)
         {
@@ -106,9 +130,12 @@ pub fn run(target: &Target, budget: Duration, seed: u64) -> Report {
         }
     };
     for seed in corpus.clone() {
+        if !budget.continues(report.cases, started) {
+            return report;
+        }
         record(&mut report, seed);
     }
-    while started.elapsed() < budget {
+    while budget.continues(report.cases, started) {
         let parent = &corpus[rng.below(corpus.len())];
         let input = if target.json && rng.chance(2) {
             generate::mutate_json(&mut rng, parent)
@@ -126,7 +153,14 @@ pub fn run(target: &Target, budget: Duration, seed: u64) -> Report {
 }
 
 fn fnv(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    fnv_bytes(0xcbf2_9ce4_8422_2325, text.as_bytes())
+}
+
+fn fnv_bytes(start: u64, bytes: &[u8]) -> u64 {
+    // The length too, so the boundaries between inputs count.
+    let len = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    let start = (start ^ len).wrapping_mul(0x0100_0000_01b3);
+    bytes.iter().fold(start, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })
 }

@@ -5,6 +5,8 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
+use aftercart_fuzz::Budget;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut seconds = 10.0_f64;
@@ -38,7 +40,7 @@ fn main() -> ExitCode {
     }
     let mut failed = 0;
     for target in targets {
-        let report = aftercart_fuzz::run(target, budget, seed);
+        let report = aftercart_fuzz::run(target, Budget::Time(budget), seed);
         println!(
             "{:<24} {:>9} cases {:>4} failures",
             target.name,

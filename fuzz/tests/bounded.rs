@@ -1,26 +1,21 @@
-//! A short bounded pass over every target, part of the unit stage:
-//! `AFTERCART_FUZZ_MS` per target (default 1500 ms), a fixed seed, so a
-//! failure here replays with `cargo xtask fuzz --target NAME`.
+//! A short bounded pass over every target, part of the unit stage: a fixed
+//! number of cases per target from a fixed seed, so the pass tries the same
+//! inputs on every run and machine (it cannot fail now and then), and a
+//! failure here replays with `cargo xtask fuzz --target NAME`. The counts
+//! are sized to about 1.5 s per target in a debug build on the 2-core
+//! development machine; `cargo xtask fuzz --seconds N` is the long run.
 
-use std::time::Duration;
+use aftercart_fuzz::{Budget, TARGETS, run};
 
-use aftercart_fuzz::{TARGETS, run};
+const SEED: u64 = 0x5eed;
 
-fn budget() -> Duration {
-    let ms = std::env::var("AFTERCART_FUZZ_MS")
-        .ok()
-        .and_then(|ms| ms.parse().ok())
-        .unwrap_or(1500);
-    Duration::from_millis(ms)
-}
-
-fn pass(name: &str) {
+fn pass(name: &str, cases: u64) {
     let target = TARGETS.iter().find(|t| t.name == name);
     let Some(target) = target else {
         panic!("no fuzz target {name}");
     };
-    let report = run(target, budget(), 0x5eed);
-    assert!(report.cases > 0, "{name} tried nothing");
+    let report = run(target, Budget::Cases(cases), SEED);
+    assert_eq!(report.cases, cases, "{name} stopped early");
     let shown: Vec<String> = report
         .failures
         .iter()
@@ -38,7 +33,7 @@ fn pass(name: &str) {
 fn every_target_has_a_test_here() {
     let source = include_str!("bounded.rs");
     for target in TARGETS {
-        let listed = format!("\n    {},\n", target.name);
+        let listed = format!("\n    {}: ", target.name);
         assert!(
             source.contains(&listed),
             "{} is not in targets![]",
@@ -47,27 +42,43 @@ fn every_target_has_a_test_here() {
     }
 }
 
+#[test]
+fn a_count_of_cases_tries_the_same_inputs_every_time() {
+    let Some(target) = TARGETS.iter().find(|t| t.name == "time_parse") else {
+        panic!("no fuzz target time_parse");
+    };
+    let first = run(target, Budget::Cases(5_000), SEED);
+    let second = run(target, Budget::Cases(5_000), SEED);
+    assert_eq!(first.cases, 5_000);
+    assert_eq!(first.fingerprint, second.fingerprint);
+    // The fingerprint does tell runs apart.
+    let other = run(target, Budget::Cases(5_000), SEED + 1);
+    assert_ne!(first.fingerprint, other.fingerprint);
+}
+
 macro_rules! targets {
-    ($($name:ident),* $(,)?) => {
-        $(#[test] fn $name() { pass(stringify!($name)); })*
+    ($($name:ident: $cases:literal),* $(,)?) => {
+        $(#[test] fn $name() { pass(stringify!($name), $cases); })*
     };
 }
 
+// Cases per target: what each ran in 1.5 s (debug build, this machine
+// under the suite's load), rounded.
 targets![
-    shopify_payload,
-    woocommerce_payload,
-    aftership_payload,
-    easypost_payload,
-    shopify_signature,
-    woocommerce_signature,
-    aftership_signature,
-    easypost_signature,
-    outbound_signature,
-    token_verify,
-    time_parse,
-    normalizers,
-    money,
-    return_request,
-    settings,
-    shopper_requests,
+    shopify_payload: 2_000,
+    woocommerce_payload: 50_000,
+    aftership_payload: 13_000,
+    easypost_payload: 15_000,
+    shopify_signature: 13_000,
+    woocommerce_signature: 14_000,
+    aftership_signature: 13_000,
+    easypost_signature: 12_000,
+    outbound_signature: 16_000,
+    token_verify: 300_000,
+    time_parse: 400_000,
+    normalizers: 35_000,
+    money: 200_000,
+    return_request: 130_000,
+    settings: 18_000,
+    shopper_requests: 80_000,
 ];

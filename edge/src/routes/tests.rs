@@ -1,5 +1,9 @@
 //! The route table, pinned: every route, its 405s and 404s, and the order
-//! in which a path's parts are checked.
+//! in which a path's parts are checked; and the shared list of routes
+//! (`aftercart_shared::api::routes`, which the bad-input matrix is
+//! generated from) is exactly this table.
+
+use aftercart_shared::api::routes::{self, Caller, ROUTES};
 
 use super::*;
 
@@ -214,7 +218,86 @@ fn table() -> Vec<(Method, &'static str, Route)> {
             "/widget.js",
             Route::Public(Public::Asset(Asset::Loader)),
         ),
+        (Get, "/", Route::Public(Public::Asset(Asset::DemoStore))),
+        (
+            Get,
+            "/index.html",
+            Route::Public(Public::Asset(Asset::DemoStore)),
+        ),
+        (
+            Get,
+            "/w/app-1.js",
+            Route::Public(Public::Asset(Asset::Bundle("app-1.js".into()))),
+        ),
     ]
+}
+
+/// The value `table()` uses for each parameter of a shared path template.
+fn sample(name: &str) -> String {
+    match name {
+        "shop" => "desk",
+        "order" => "o-1",
+        "rma" => "R-1",
+        "event" => "approve",
+        "key" => "returns_policy",
+        "id" => "7",
+        "review" => "rv_1",
+        "product" => "p-1",
+        "code" => "ABC",
+        "source" => "shopify",
+        "file" => "app-1.js",
+        other => panic!("no sample for {{{other}}}: add one here"),
+    }
+    .to_owned()
+}
+
+fn method(method: routes::Method) -> Method {
+    match method {
+        routes::Method::Get => Method::Get,
+        routes::Method::Post => Method::Post,
+        routes::Method::Put => Method::Put,
+    }
+}
+
+fn caller(route: &Route) -> Caller {
+    match route {
+        Route::Public(Public::Webhook { .. }) => Caller::Webhook,
+        Route::Public(_) => Caller::Public,
+        Route::Shopper { .. } => Caller::Shopper,
+        Route::Merchant { .. } => Caller::Merchant,
+    }
+}
+
+#[test]
+fn the_shared_list_of_routes_is_this_table() {
+    let listed: Vec<(Method, String)> = ROUTES
+        .iter()
+        .map(|spec| (method(spec.method), spec.fill(sample)))
+        .collect();
+    let table = table();
+    for (method, path, _) in &table {
+        assert!(
+            listed.iter().any(|(m, p)| m == method && p == path),
+            "{method:?} {path} is routed but not in shared/src/api/routes.rs \
+             (so the bad-input matrix has no cases for it)"
+        );
+    }
+    for (method, path) in &listed {
+        assert!(
+            table.iter().any(|(m, p, _)| m == method && p == path),
+            "{method:?} {path} is in shared/src/api/routes.rs but not in this table"
+        );
+    }
+}
+
+#[test]
+fn each_shared_route_parses_with_its_caller() {
+    for spec in ROUTES {
+        let path = spec.fill(sample);
+        let route = parse(&method(spec.method), &path)
+            .unwrap_or_else(|err| panic!("{:?} {path}: {err}", spec.method));
+        assert_eq!(caller(&route), spec.caller, "{:?} {path}", spec.method);
+    }
 }
 
 #[test]

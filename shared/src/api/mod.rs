@@ -3,7 +3,7 @@
 //! [`engage`] (engagement, reviews, NPS and rewards) and [`admin`] (the
 //! merchant's API key routes). Here is what any route may answer:
 //! problems (RFC 9457) with stable codes, the health check, and the
-//! receipt of a shop system's webhook.
+//! receipt of a shop system's webhook. [`routes`] lists every route.
 //!
 //! This module is the boundary: it uses the domain modules and none of
 //! them uses it (`cargo xtask layers` checks). A domain value that travels
@@ -14,6 +14,7 @@
 pub mod admin;
 pub mod engage;
 mod order_view;
+pub mod routes;
 pub mod shopper;
 
 use serde::{Deserialize, Serialize};

@@ -8,7 +8,8 @@
 //! engagement), `desk` and `hooks` (the merchant's returns and their
 //! outbound webhooks), `refs` and `gift` (referrals and loyalty), `stats`
 //! (a fixed month of analytics), `proof` (claims below the handlers),
-//! `vault` (token scopes and revocation), `load` (mixed load).
+//! `vault` (token scopes and revocation), `load` (mixed load), `matrix`
+//! (the bad-input matrix, whose rows must never change).
 #![allow(
     clippy::unwrap_used,
     reason = "a test should stop at the first surprise"
@@ -16,6 +17,7 @@
 
 mod access;
 mod analytics;
+mod bad_input;
 mod claims;
 mod engagement;
 mod hardening;
