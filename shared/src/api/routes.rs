@@ -7,7 +7,7 @@
 
 use Body::{Json, None as NoBody, Webhook as Signed};
 use Caller::{Merchant, Public, Shopper, Webhook};
-use Method::{Get, Post, Put};
+use Method::{Delete, Get, Post, Put};
 
 /// The methods the API routes (HEAD reads like GET; OPTIONS is preflight).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +15,7 @@ pub enum Method {
     Get,
     Post,
     Put,
+    Delete,
 }
 
 impl Method {
@@ -23,6 +24,7 @@ impl Method {
             Self::Get => "GET",
             Self::Post => "POST",
             Self::Put => "PUT",
+            Self::Delete => "DELETE",
         }
     }
 }
@@ -196,6 +198,13 @@ pub const ROUTES: &[RouteSpec] = &[
         NoBody,
     ),
     route(Put, "/v1/admin/shops/{shop}/settings/{key}", Merchant, Json),
+    // Only the return webhook is removable (its absence means "off").
+    route(
+        Delete,
+        "/v1/admin/shops/{shop}/settings/return_webhook",
+        Merchant,
+        NoBody,
+    ),
     with_query(
         route(
             Get,
