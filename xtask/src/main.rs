@@ -1,7 +1,7 @@
 //! `cargo xtask`: aftercart's build orchestration, in Rust.
 //!
 //! - `cargo xtask dev [--port N]`   build everything and run the local edge with the demo store
-//! - `cargo xtask test [--e2e]`     the whole suite, as CI runs it (--e2e: only the end-to-end part)
+//! - `cargo xtask test [--e2e [--only F]]`  the whole suite, as CI runs it (--e2e: only the end-to-end part; --only: API tests and browser files whose name contains F)
 //! - `cargo xtask layers`           no module import circles in shared, edge, widget, xtask
 //! - `cargo xtask fuzz [--seconds N] [--target NAME] [--seed S]`  every fuzz target for N s each (default 10)
 //! - `cargo xtask bench [--size]`   widget sizes and edge throughput, as a table (--size: sizes only)
@@ -32,8 +32,16 @@ fn main() -> ExitCode {
         Some("dev") => port_arg(&args[1..]).and_then(dev::run),
         Some("test") => match &args[1..] {
             [] => test::run(test::Scope::All),
-            [flag] if flag == "--e2e" => test::run(test::Scope::EndToEnd),
-            other => Err(format!("unexpected arguments: {other:?} (expected --e2e)").into()),
+            [flag] if flag == "--e2e" => test::run(test::Scope::EndToEnd { only: None }),
+            [flag, only, filter] if flag == "--e2e" && only == "--only" => {
+                test::run(test::Scope::EndToEnd {
+                    only: Some(filter.clone()),
+                })
+            }
+            other => Err(format!(
+                "unexpected arguments: {other:?} (expected --e2e [--only FILTER])"
+            )
+            .into()),
         },
         Some("bench") => match &args[1..] {
             [] => bench::run(bench::Scope::All),
@@ -53,7 +61,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <dev [--port N] | test [--e2e] | layers | fuzz [--seconds N] | bench [--size] | build | setup [--browser]>"
+                "usage: cargo xtask <dev [--port N] | test [--e2e [--only FILTER]] | layers | fuzz [--seconds N] | bench [--size] | build | setup [--browser]>"
             );
             return ExitCode::from(2);
         }

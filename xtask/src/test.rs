@@ -7,12 +7,17 @@ use crate::tools::{self, CHROMIUM, Needs};
 use crate::{Result, build, layers, root, sh, stages, step};
 
 /// How much of the suite to run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
     All,
     /// Build, start the edge, run the API and browser tests: for iterating
-    /// on the edge or widget while static checks are known to pass.
-    EndToEnd,
+    /// on the edge or widget while static checks are known to pass. With
+    /// `only`, just the API tests whose name contains it and the browser
+    /// files whose name contains it (no stage minimums: a developer's loop,
+    /// never CI's).
+    EndToEnd {
+        only: Option<String>,
+    },
 }
 
 pub fn run(scope: Scope) -> Result {
@@ -30,7 +35,11 @@ pub fn run(scope: Scope) -> Result {
     if scope == Scope::All {
         static_checks_and_unit_tests(&cargo)?;
     }
-    end_to_end(&tools, &root, &cargo)
+    let only = match scope {
+        Scope::All => None,
+        Scope::EndToEnd { only } => only,
+    };
+    end_to_end(&tools, &root, &cargo, only.as_deref())
 }
 
 fn static_checks_and_unit_tests(cargo: &dyn Fn() -> Command) -> Result {
@@ -86,7 +95,16 @@ fn static_checks_and_unit_tests(cargo: &dyn Fn() -> Command) -> Result {
     .map(drop)
 }
 
-fn end_to_end(tools: &tools::Tools, root: &std::path::Path, cargo: &dyn Fn() -> Command) -> Result {
+fn end_to_end(
+    tools: &tools::Tools,
+    root: &std::path::Path,
+    cargo: &dyn Fn() -> Command,
+    only: Option<&str>,
+) -> Result {
+    let (api_stage, browser_stage) = match only {
+        None => (stages::API, stages::BROWSER),
+        Some(_) => (stages::API.filtered(), stages::BROWSER.filtered()),
+    };
     build::all(tools)?;
 
     edge::write_dev_vars()?;
@@ -122,19 +140,29 @@ fn end_to_end(tools: &tools::Tools, root: &std::path::Path, cargo: &dyn Fn() -> 
     let mut api = cargo();
     // Every test binary runs even when one fails, so a run reports all.
     api.args(["test", "--no-fail-fast", "--package", "aftercart-tests"]);
+    if let Some(filter) = only {
+        api.args(["--", filter]);
+    }
     with_edge_env(&mut api);
-    let api_result = sh::run_tests(&mut api, &stages::API);
+    let api_result = sh::run_tests(&mut api, &api_stage);
 
     step("browser tests in headless Chromium");
-    let mut browser = Command::new(&tools.node);
-    // Files named, not a directory: `node --test <dir>` stopped working in
-    // Node 21. TAP because its summary is the same on Node 20, 22 and 24.
-    browser
-        .current_dir(root)
-        .args(["--test", "--test-concurrency=1", "--test-reporter=tap"])
-        .args(browser_test_files(root)?);
-    with_edge_env(&mut browser);
-    let browser_result = sh::run_tests(&mut browser, &stages::BROWSER);
+    let files = browser_test_files(root, only)?;
+    let browser_result = if files.is_empty() {
+        println!("no browser file matches the filter");
+        Ok(sh::Counts::default())
+    } else {
+        let mut browser = Command::new(&tools.node);
+        // Files named, not a directory: `node --test <dir>` stopped working
+        // in Node 21. TAP because its summary is the same on Node 20, 22
+        // and 24.
+        browser
+            .current_dir(root)
+            .args(["--test", "--test-concurrency=1", "--test-reporter=tap"])
+            .args(files);
+        with_edge_env(&mut browser);
+        sh::run_tests(&mut browser, &browser_stage)
+    };
 
     drop(local);
     match (api_result, browser_result) {
@@ -154,17 +182,18 @@ fn end_to_end(tools: &tools::Tools, root: &std::path::Path, cargo: &dyn Fn() -> 
     }
 }
 
-/// `tests/browser/*.test.mjs`, sorted, relative to the root.
-fn browser_test_files(root: &std::path::Path) -> Result<Vec<String>> {
+/// `tests/browser/*.test.mjs` (those whose name contains `only`, when
+/// given), sorted, relative to the root.
+fn browser_test_files(root: &std::path::Path, only: Option<&str>) -> Result<Vec<String>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(root.join("tests/browser"))? {
         let name = entry?.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".test.mjs") {
+        if name.ends_with(".test.mjs") && only.is_none_or(|f| name.contains(f)) {
             files.push(format!("tests/browser/{name}"));
         }
     }
     files.sort();
-    if files.is_empty() {
+    if files.is_empty() && only.is_none() {
         return Err("no browser tests: tests/browser/*.test.mjs matched nothing".into());
     }
     Ok(files)
