@@ -11,10 +11,12 @@ mod de;
 mod en;
 mod msg;
 mod nb;
+mod overrides;
 mod ro;
 mod sv;
 
 pub use msg::Msg;
+pub use overrides::{MAX_OVERRIDE_CHARS, OverrideProblem, Overrides};
 
 use crate::tracking::{Step, TrackingStatus};
 use crate::wire::{WireName, wire_enum};
@@ -154,19 +156,20 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// The `{name}`s of a message, sorted: what [`fill`] will be given.
+pub(crate) fn placeholders(s: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn placeholders(s: &str) -> Vec<&str> {
-        let mut out: Vec<&str> = s
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
-        out.sort_unstable();
-        out
-    }
 
     #[test]
     fn every_language_translates_every_message_with_the_same_placeholders() {

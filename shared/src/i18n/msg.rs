@@ -14,6 +14,19 @@ macro_rules! messages {
         impl Msg {
             /// Every message, in declaration order.
             pub const ALL: [Self; [$(stringify!($variant)),+].len()] = [$(Self::$variant),+];
+
+            /// The message's key in a merchant's copy overrides: its name
+            /// here (`LookupTitle`), so the list above is the only list.
+            pub const fn key(self) -> &'static str {
+                match self {
+                    $(Self::$variant => stringify!($variant)),+
+                }
+            }
+
+            /// The message with this [`Msg::key`].
+            pub fn from_key(key: &str) -> Option<Self> {
+                Self::ALL.into_iter().find(|msg| msg.key() == key)
+            }
         }
     };
 }
