@@ -250,3 +250,10 @@ INSERT INTO orders (shop_id, id, order_number, display_number, email, placed_at,
 INSERT INTO line_items (shop_id, order_id, id, position, product_id, title, quantity, unit_price_minor) VALUES
     ('matrix', 'm1', 'a', 0, 'p-a', 'Item a', 1, 10000),
     ('matrix', 'm2', 'a', 0, 'p-a', 'Item a', 1, 10000);
+
+-- Schemathesis' shop (xtask/src/schemathesis.rs): every generated request
+-- names it, with its admin key as the bearer, so admin routes are reached
+-- past authorization and a case can change nothing another test reads.
+INSERT INTO shops (id, name, created_at) VALUES ('schema', 'Schema Lab', 0);
+-- SHA-256 of 'ac_e2e_schema_fuzz_key'.
+INSERT INTO admin_keys (shop_id, key_sha256, label, created_at) VALUES ('schema', '41b7d3e9919587326e3167bb7486676b88f08f0b27046746846580d6b9d2debc', 'e2e', 0);

@@ -42,6 +42,7 @@ impl AnalyticsError {
 
 /// Whole UTC days `[from, to)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Period {
     pub from: UnixTime,
@@ -131,6 +132,7 @@ pub struct Counts {
 /// `count` of `of`, with the share in percent to one decimal (`None` when
 /// `of` is zero: no share of nothing).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Share {
     pub count: u64,
@@ -149,6 +151,7 @@ impl Share {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReasonShare {
     pub reason_id: String,
@@ -158,6 +161,7 @@ pub struct ReasonShare {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnStats {
     /// Orders of the cohort with a return.
@@ -170,6 +174,7 @@ pub struct ReturnStats {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewStats {
     /// Reviews written per review request shown.
@@ -181,6 +186,7 @@ pub struct ReviewStats {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NpsStats {
     pub responses: u64,
@@ -195,6 +201,7 @@ pub struct NpsStats {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReferralStats {
     pub codes: u64,
@@ -208,6 +215,7 @@ pub struct ReferralStats {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeliveryStats {
     pub delivered: u64,
@@ -218,6 +226,7 @@ pub struct DeliveryStats {
 
 /// `GET /v1/admin/shops/{shop}/analytics`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ShopAnalytics {
     pub period: Period,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 /// Where a browser was seen: the IP address and User-Agent header, as the
 /// edge recorded them (compared exactly).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Device {
     pub ip: String,

@@ -64,6 +64,17 @@ macro_rules! string_newtype {
             #[doc = concat!("The label used in error messages: ", $what, ".")]
             pub const WHAT: &'static str = $what;
         }
+
+        #[cfg(feature = "openapi")]
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                ::schemars::json_schema!({ "type": "string", "minLength": 1, "description": $what })
+            }
+        }
     };
 }
 

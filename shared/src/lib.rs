@@ -25,6 +25,8 @@ pub mod privacy;
 pub mod referral;
 pub mod returns;
 pub mod reviews;
+#[cfg(feature = "openapi")]
+mod schema;
 pub mod settings;
 pub mod time;
 pub mod token;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 /// long run `max` per window, and never more than `2 * max - 1` within any
 /// one window (the burst plus the steady rate).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Limit {
     pub max: u32,
@@ -17,9 +18,11 @@ pub struct Limit {
 
 /// A key's state: the theoretical arrival time of the next request, in ms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct Tat(pub i64);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Verdict {
     pub allowed: bool,

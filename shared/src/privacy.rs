@@ -92,6 +92,7 @@ pub enum PrivacyError {
 /// A browser as stored: lowercase hex HMAC-SHA256 of its network (the
 /// IPv4 address, or the IPv6 /64) and its User-Agent.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct VisitorHash(String);
 

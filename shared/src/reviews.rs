@@ -148,6 +148,7 @@ fn plain_text(
 
 /// The merchant's `review_incentive` setting.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReviewIncentiveSettings {
     /// What a review earns, shown before the shopper rates.
@@ -293,6 +294,7 @@ impl std::fmt::Display for ReviewCursor {
 
 /// A published review as anyone may read it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PublishedReview {
     pub id: String,

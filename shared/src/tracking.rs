@@ -73,6 +73,7 @@ impl Step {
 
 /// One event in a shipment's life, normalized, with the source's own words.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Checkpoint {
     pub status: TrackingStatus,

@@ -109,6 +109,18 @@ macro_rules! wire_enum {
                 $crate::wire::deserialize(deserializer)
             }
         }
+
+        // The closed set of wire names, from the same list as serde's.
+        #[cfg(feature = "openapi")]
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                ::schemars::json_schema!({ "type": "string", "enum": [$($wire),+] })
+            }
+        }
     };
 }
 

@@ -89,6 +89,8 @@ pub fn widget(tools: &Tools) -> Result<Bundle> {
     let loader = out.join("widget.js");
     minify(tools, &loader_unminified, &loader, &[])?;
 
+    write_openapi(&out)?;
+
     let demo = out.join("demo");
     recreate(&demo)?;
     fs::copy(
@@ -101,6 +103,17 @@ pub fn widget(tools: &Tools) -> Result<Bundle> {
         js,
         css,
     })
+}
+
+/// The OpenAPI document, generated from the route table and wire types.
+pub fn openapi_document() -> serde_json::Value {
+    aftercart_shared::api::openapi::document(env!("CARGO_PKG_VERSION"))
+}
+
+fn write_openapi(out: &Path) -> Result {
+    let text = serde_json::to_string_pretty(&openapi_document())?;
+    fs::write(out.join("openapi.json"), text)?;
+    Ok(())
 }
 
 pub fn edge(tools: &Tools) -> Result {

@@ -6,6 +6,7 @@
 //! - `cargo xtask fuzz [--seconds N] [--target NAME] [--seed S]`  every fuzz target for N s each (default 10)
 //! - `cargo xtask bench [--size]`   widget sizes and edge throughput, as a table (--size: sizes only)
 //! - `cargo xtask build`            release build of widget and edge into edge/build
+//! - `cargo xtask openapi`          print the OpenAPI document the edge serves at /openapi.json
 //! - `cargo xtask setup [--browser]` install the pinned tools (idempotent)
 
 mod bench;
@@ -15,6 +16,7 @@ mod edge;
 mod fuzz;
 mod layers;
 mod load;
+mod schemathesis;
 mod seed;
 mod sh;
 mod stages;
@@ -51,6 +53,9 @@ fn main() -> ExitCode {
         Some("layers") => layers::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("build") => tools::ensure(tools::Needs::BUILD).and_then(|t| build::all(&t).map(drop)),
+        Some("openapi") => serde_json::to_string_pretty(&build::openapi_document())
+            .map(|text| println!("{text}"))
+            .map_err(Into::into),
         Some("setup") => {
             let needs = if args.iter().any(|a| a == "--browser") {
                 tools::Needs::TEST
@@ -61,7 +66,7 @@ fn main() -> ExitCode {
         }
         _ => {
             eprintln!(
-                "usage: cargo xtask <dev [--port N] | test [--e2e [--only FILTER]] | layers | fuzz [--seconds N] | bench [--size] | build | setup [--browser]>"
+                "usage: cargo xtask <dev [--port N] | test [--e2e [--only FILTER]] | layers | fuzz [--seconds N] | bench [--size] | build | openapi | setup [--browser]>"
             );
             return ExitCode::from(2);
         }

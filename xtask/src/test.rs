@@ -4,7 +4,9 @@ use std::process::Command;
 
 use crate::edge::{self, LocalEdge};
 use crate::tools::{self, CHROMIUM, Needs};
-use crate::{Result, build, layers, root, sh, stages, step};
+use aftercart_shared::api::routes::ROUTES;
+
+use crate::{Result, build, layers, root, schemathesis, sh, stages, step};
 
 /// How much of the suite to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +107,12 @@ fn end_to_end(
         None => (stages::API, stages::BROWSER),
         Some(_) => (stages::API.filtered(), stages::BROWSER.filtered()),
     };
+    // Every operation of the OpenAPI document, unless a filter asks for
+    // other tests.
+    let schemathesis = match only {
+        None | Some("schemathesis") => Some(schemathesis::ensure()?),
+        Some(_) => None,
+    };
     build::all(tools)?;
 
     edge::write_dev_vars()?;
@@ -145,6 +153,10 @@ fn end_to_end(
     }
     with_edge_env(&mut api);
     let api_result = sh::run_tests(&mut api, &api_stage);
+    let schema_result = match &schemathesis {
+        Some(st) => schemathesis::run(st, &local.url, ROUTES.len()),
+        None => Ok(()),
+    };
 
     step("browser tests in headless Chromium");
     let files = browser_test_files(root, only)?;
@@ -165,17 +177,18 @@ fn end_to_end(
     };
 
     drop(local);
-    match (api_result, browser_result) {
-        (Ok(api), Ok(browser)) => {
+    match (api_result, schema_result, browser_result) {
+        (Ok(api), Ok(()), Ok(browser)) => {
             println!(
                 "\nall checks passed ({} API tests, {} browser tests)",
                 api.passed, browser.passed
             );
             Ok(())
         }
-        (api, browser) => Err(format!(
-            "end-to-end tests failed: API {}, browser {}",
+        (api, schema, browser) => Err(format!(
+            "end-to-end tests failed: API {}, Schemathesis {}, browser {}",
             api.err().map_or("ok".into(), |e| e.to_string()),
+            schema.err().map_or("ok".into(), |e| e.to_string()),
             browser.err().map_or("ok".into(), |e| e.to_string()),
         )
         .into()),

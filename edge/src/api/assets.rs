@@ -17,6 +17,9 @@ pub enum Asset {
     Loader,
     /// `/w/{name}`: content-hashed bundle files, cached forever.
     Bundle(String),
+    /// `/openapi.json`: the API's OpenAPI document, written by the build
+    /// from the route table and the wire types.
+    OpenApi,
 }
 
 impl Asset {
@@ -24,6 +27,7 @@ impl Asset {
         match path {
             "/" | "/index.html" => Some(Self::DemoStore),
             "/widget.js" => Some(Self::Loader),
+            "/openapi.json" => Some(Self::OpenApi),
             _ => {
                 let name = path.strip_prefix("/w/")?;
                 let safe = !name.is_empty()
@@ -44,12 +48,13 @@ impl Asset {
             Self::DemoStore => "/demo/index.html".to_owned(),
             Self::Loader => "/widget.js".to_owned(),
             Self::Bundle(name) => format!("/w/{name}"),
+            Self::OpenApi => "/openapi.json".to_owned(),
         }
     }
 
     fn cache_control(&self) -> &'static str {
         match self {
-            Self::DemoStore => "no-cache",
+            Self::DemoStore | Self::OpenApi => "no-cache",
             Self::Loader => "public, max-age=300",
             Self::Bundle(_) => "public, max-age=31536000, immutable",
         }
@@ -61,6 +66,8 @@ impl Asset {
             "application/wasm"
         } else if file.ends_with(".css") {
             "text/css; charset=utf-8"
+        } else if file.ends_with(".json") {
+            "application/json"
         } else if file.ends_with(".html") {
             "text/html; charset=utf-8"
         } else {

@@ -221,6 +221,11 @@ fn table() -> Vec<(Method, &'static str, Route)> {
         (Get, "/", Route::Public(Public::Asset(Asset::DemoStore))),
         (
             Get,
+            "/openapi.json",
+            Route::Public(Public::Asset(Asset::OpenApi)),
+        ),
+        (
+            Get,
             "/index.html",
             Route::Public(Public::Asset(Asset::DemoStore)),
         ),

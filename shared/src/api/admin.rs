@@ -31,6 +31,7 @@ pub const MAX_PAGE: u32 = 100;
 /// `POST /v1/admin/shops/{shop}/links` (merchant API key): a signed deep
 /// link for a merchant's shipping email.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeepLinkRequest {
     pub order_id: String,
@@ -45,6 +46,7 @@ pub struct DeepLinkRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeepLinkResponse {
     /// Append as `?t=<token>` to the shop page that embeds the widget.
@@ -54,6 +56,7 @@ pub struct DeepLinkResponse {
 
 /// Every shopper token minted before `epoch` no longer works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct TokensRevoked {
     pub epoch: u32,
@@ -61,6 +64,7 @@ pub struct TokensRevoked {
 
 /// A return as the merchant sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AdminReturn {
     pub rma: String,
@@ -77,6 +81,7 @@ pub struct AdminReturn {
 
 /// Newest first. `nextCursor` fetches the following page; `None` at the end.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AdminReturnPage {
     pub items: Vec<AdminReturn>,
@@ -85,6 +90,7 @@ pub struct AdminReturnPage {
 
 /// The optional body of a transition, e.g. why a return was rejected.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TransitionRequest {
     #[serde(default)]
@@ -106,6 +112,7 @@ impl TransitionRequest {
 
 /// A setting as stored, with secrets left out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SettingView {
     pub key: String,
@@ -125,6 +132,7 @@ wire_enum! {
 
 /// One outbound webhook (one return event) and every attempt to send it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookDelivery {
     /// For `POST …/webhook-deliveries/{id}/retry`.
@@ -140,6 +148,7 @@ pub struct WebhookDelivery {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeliveryAttempt {
     /// 1 for the first attempt.
@@ -153,6 +162,7 @@ pub struct DeliveryAttempt {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DeliveryPage {
     pub items: Vec<WebhookDelivery>,
@@ -162,6 +172,7 @@ pub struct DeliveryPage {
 /// A suspected self-referral for the merchant to look at: the friend's
 /// order that used the code, and why it was not rewarded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReferralFlag {
     pub order_id: String,
@@ -175,6 +186,7 @@ pub struct ReferralFlag {
 
 /// Newest first; `nextCursor` fetches the following page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReferralFlagPage {
     pub items: Vec<ReferralFlag>,

@@ -24,6 +24,7 @@ use crate::reviews::{ModerationStatus, NpsAnswer, PublishedReview, ReviewError, 
 
 /// What the engagement slot of one order view shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct EngagementView {
     /// At most one prompt (the scheduler's choice), with its content.
@@ -37,6 +38,7 @@ pub struct EngagementView {
 /// A prompt with everything the widget needs to render it. `prompt` is the
 /// scheduler's [`Prompt`], echoed back in [`PromptEventRequest`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PromptView {
     pub prompt: Prompt,
@@ -46,6 +48,7 @@ pub struct PromptView {
 /// `POST …/engagement/events`: the widget showed a prompt, or the shopper
 /// dismissed or answered it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PromptEventRequest {
     pub prompt: Prompt,
@@ -54,6 +57,7 @@ pub struct PromptEventRequest {
 
 /// `POST …/reviews`: one review of one line item of the order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewSubmission {
     pub line_item_id: String,
@@ -79,6 +83,7 @@ impl ReviewSubmission {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReviewReceipt {
     pub id: String,
@@ -94,6 +99,7 @@ pub struct ReviewReceipt {
 /// `GET /v1/shops/{shop}/products/{productId}/reviews?page=N`: published
 /// reviews, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ProductReviews {
     pub product_id: String,
@@ -112,6 +118,7 @@ pub struct ProductReviews {
 
 /// A review as the merchant moderates it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AdminReview {
     pub id: String,
@@ -134,6 +141,7 @@ pub struct AdminReview {
 /// `GET /v1/admin/shops/{shop}/reviews`: oldest first (a moderation
 /// queue); pass `nextCursor` back as `cursor` for the next page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AdminReviewList {
     pub reviews: Vec<AdminReview>,
@@ -142,6 +150,7 @@ pub struct AdminReviewList {
 
 /// `POST /v1/admin/shops/{shop}/reviews/{id}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ModerationRequest {
     pub status: ModerationStatus,
@@ -149,6 +158,7 @@ pub struct ModerationRequest {
 
 /// `POST …/nps`: 0–10 and an optional comment, once per order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NpsSubmission {
     pub score: u8,
@@ -165,6 +175,7 @@ impl NpsSubmission {
 
 /// `GET …/rewards`: the shopper's referral code and loyalty standing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RewardsView {
     /// Only once the order is delivered (no discount before delivery).
@@ -174,6 +185,7 @@ pub struct RewardsView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReferralCard {
     pub code: String,
@@ -187,6 +199,7 @@ pub struct ReferralCard {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LoyaltyView {
     pub balance: u64,

@@ -13,6 +13,8 @@
 
 pub mod admin;
 pub mod engage;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 mod order_view;
 pub mod routes;
 pub mod shopper;
@@ -23,6 +25,7 @@ use crate::wire::{WireName, wire_enum};
 
 /// What a webhook delivery did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookReceipt {
     pub outcome: WebhookOutcome,
@@ -48,6 +51,7 @@ wire_enum! {
 
 /// `GET /healthz`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Health {
     pub ok: bool,
@@ -57,7 +61,7 @@ pub struct Health {
 wire_enum! {
     /// Stable, machine-readable error codes. The set only grows; a code never
     /// changes meaning.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum ProblemCode {
         InvalidJson = "invalid_json",
         InvalidField = "invalid_field",
@@ -130,6 +134,7 @@ impl ProblemCode {
 
 /// An RFC 9457 problem document (`application/problem+json`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Problem {
     #[serde(rename = "type")]

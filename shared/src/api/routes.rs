@@ -246,6 +246,7 @@ pub const ROUTES: &[RouteSpec] = &[
     route(Get, "/", Public, NoBody),
     route(Get, "/index.html", Public, NoBody),
     route(Get, "/widget.js", Public, NoBody),
+    route(Get, "/openapi.json", Public, NoBody),
     route(Get, "/w/{file}", Public, NoBody),
 ];
 

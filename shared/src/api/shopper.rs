@@ -14,6 +14,7 @@ use crate::{Email, IdError, OrderId, OrderNumber, TrackingUrl, UnixTime};
 
 /// `POST /v1/shops/{shop}/lookup`
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LookupRequest {
     pub order_number: String,
@@ -30,6 +31,7 @@ impl LookupRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LookupResponse {
     /// Bearer token for `GET /v1/shops/{shop}/orders/{orderId}`.
@@ -39,6 +41,7 @@ pub struct LookupResponse {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderView {
     pub id: OrderId,
@@ -66,6 +69,7 @@ pub struct OrderView {
 /// not owning its orders (checkout emails are unverified). The shopper
 /// opens one by proving it: its own number and email.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderSummary {
     pub id: OrderId,
@@ -79,6 +83,7 @@ pub struct OrderSummary {
 /// `GET /v1/shops/{shop}/orders/{orderId}/returns`: what can go back, the
 /// policy in plain words, the reasons to pick from, and returns on file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnOptions {
     /// The shop's display name, for the return slip.
@@ -96,6 +101,7 @@ pub struct ReturnOptions {
 
 /// One resolution on offer: `{"resolution":"store_credit","feeMinor":0,"bonusPercent":10}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ResolutionOffer {
     pub resolution: Resolution,
@@ -105,6 +111,7 @@ pub struct ResolutionOffer {
 
 /// One line item: returnable until when and how, or why not.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnItemOption {
     pub line_item_id: String,
@@ -121,6 +128,7 @@ pub struct ReturnItemOption {
 
 /// A return reason as the shopper sees it, in their language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReasonOption {
     pub id: String,
@@ -166,6 +174,7 @@ impl ReasonOption {
 
 /// A return on file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnView {
     /// Easy to read aloud, e.g. `R-7K3-M9Q`.
@@ -181,6 +190,7 @@ pub struct ReturnView {
 
 /// `422` body of a refused return request: every item's reason at once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnRefused {
     #[serde(flatten)]
@@ -189,6 +199,7 @@ pub struct ReturnRefused {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderStatusView {
     pub step: Step,
@@ -199,6 +210,7 @@ pub struct OrderStatusView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LineItemView {
     pub id: String,
@@ -210,6 +222,7 @@ pub struct LineItemView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ShipmentView {
     pub id: String,
@@ -233,6 +246,7 @@ pub struct ShipmentView {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckpointView {
     pub status: TrackingStatus,

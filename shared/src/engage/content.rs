@@ -17,6 +17,7 @@ use crate::reviews::ReviewIncentiveSettings;
 
 /// What the widget renders for a prompt, by kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(
     tag = "kind",
     rename_all = "camelCase",

@@ -8,6 +8,7 @@ use crate::wire::wire_enum;
 
 /// The scheduler's answer for one view: at most one prompt.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "outcome", rename_all = "camelCase")]
 pub enum Decision {
     #[serde(rename_all = "camelCase")]
@@ -42,6 +43,7 @@ impl Decision {
 
 /// Why the prompt shown was due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "why", rename_all = "camelCase")]
 pub enum ShowReason {
     /// The first view after delivery (within the thank-you window).
@@ -78,6 +80,7 @@ impl ShowReason {
 
 /// Why nothing is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "why", rename_all = "camelCase")]
 pub enum QuietReason {
     /// Cancelled orders get no engagement at all.

@@ -11,6 +11,7 @@ use crate::{IdError, OrderId, UnixTime};
 /// The shop system's id of a product (not of a variant or line item):
 /// reviews are about products. Opaque, trimmed, at most 128 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct ProductId(String);
 
@@ -67,6 +68,7 @@ impl fmt::Display for ProductId {
 
 /// One thing the widget can put in the engagement slot.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum Prompt {
     /// "How do you like {product}?" for one product of the order.
@@ -159,6 +161,7 @@ wire_enum! {
 
 /// One line of a shopper's engagement history.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Event {
     pub at: UnixTime,
@@ -171,6 +174,7 @@ pub struct Event {
 /// Everything one shopper was shown and did, across all their orders at one
 /// shop. Order of events does not matter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct History {
     events: Vec<Event>,

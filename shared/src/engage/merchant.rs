@@ -37,6 +37,7 @@ pub(super) fn invalid(field: impl Into<String>, reason: &'static str) -> Content
 
 /// One product a merchant recommends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RecommendedItem {
     pub id: String,
@@ -51,6 +52,7 @@ pub struct RecommendedItem {
 /// The `recommendations` setting: complementary products for a product id
 /// or for a category of the `product_catalog` setting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct RecommendationSettings {
     /// The currency of every price here (ISO 4217).
@@ -77,6 +79,7 @@ impl Default for RecommendationSettings {
 
 /// One tip.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TipItem {
     pub title: LocalizedText,
@@ -87,6 +90,7 @@ pub struct TipItem {
 
 /// The `usage_tips` setting: how to use and care for a product or category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct UsageTipSettings {
     /// The language a tip falls back to when it lacks the shopper's.
@@ -110,6 +114,7 @@ impl Default for UsageTipSettings {
 
 /// The `thank_you` setting: the brand's own words on arrival.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct ThankYouSettings {
     pub default_lang: Lang,
@@ -117,6 +122,7 @@ pub struct ThankYouSettings {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 /// A recommended product as the widget shows it.
 pub struct RecommendedProduct {
@@ -129,6 +135,7 @@ pub struct RecommendedProduct {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct UsageTip {
     pub title: String,

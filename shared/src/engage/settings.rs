@@ -23,6 +23,7 @@ pub enum EngageError {
 /// A value is only used after [`EngageSettings::validate`] accepted it (the
 /// [`Scheduler`](super::Scheduler) can only be built from valid settings).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(default, rename_all = "camelCase")]
 pub struct EngageSettings {
     /// Per-kind switches. A disabled kind is never due.

@@ -24,6 +24,7 @@ pub const DEFAULT_TOLERANCE_SECS: i64 = 300;
 /// Where a shop's return events go (setting `return_webhook`). Built only
 /// by [`ReturnWebhook::parse`], so a stored one is always usable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct ReturnWebhook {
     url: WebhookUrl,
     secret: String,
@@ -84,6 +85,7 @@ impl ReturnWebhook {
 
 /// A webhook document's shape, before its values are checked.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct Raw {
     url: String,
@@ -261,6 +263,7 @@ fn status_name(status: ReturnStatus) -> String {
 
 /// The body of one webhook.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnWebhookEvent {
     pub id: String,
@@ -275,6 +278,7 @@ pub struct ReturnWebhookEvent {
 
 /// The return as of the event: its status then, and what it holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnSnapshot {
     pub rma: String,

@@ -31,6 +31,7 @@ const PAYLOAD_LEN: usize = 7;
 /// (shop, code) key and draws again on conflict. At 31^7 codes, a shop with
 /// a million codes sees a collision on about one draw in 27,000.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct ReferralCode(String);
 

@@ -18,6 +18,7 @@ wire_enum! {
 /// A shop's public host name (`example.com`, `demo.myshopify.com`,
 /// `shop.example.com:8443`), lowercased, without scheme or path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct ShopHost(String);
 

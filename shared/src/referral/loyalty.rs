@@ -11,11 +11,13 @@ use crate::money::minor_units;
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Points(pub u64);
 
 /// Something that moves a shopper's points.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum LoyaltyEvent {
     /// A paid order, in the shop's currency's minor units.
@@ -38,6 +40,7 @@ pub enum LoyaltyEvent {
 
 /// How points are earned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(default, rename_all = "camelCase")]
 pub struct LoyaltyRules {
     /// Points per whole currency unit spent (per krona, per euro).
@@ -64,6 +67,7 @@ impl Default for LoyaltyRules {
 /// ledger keeps postings, not events, so a merchant who changes the rules
 /// later does not rewrite anyone's history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", content = "points", rename_all = "camelCase")]
 pub enum Posting {
     Earned(Points),
@@ -129,6 +133,7 @@ impl LoyaltyRules {
 
 /// A shopper's points after folding their events.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Ledger {
     /// Spendable points. Never negative: a refund after the points were
@@ -183,6 +188,7 @@ impl Ledger {
 
 /// A named tier reached at `threshold` points.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Tier {
     pub name: String,
@@ -191,6 +197,7 @@ pub struct Tier {
 
 /// A merchant's tiers, lowest first, thresholds strictly rising.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "Vec<Tier>", into = "Vec<Tier>")]
 pub struct Tiers(Vec<Tier>);
 
@@ -265,6 +272,7 @@ pub fn progress(points: Points, tiers: &Tiers) -> Progress<'_> {
 /// currency's decimals come from each order, so there is nothing to keep in
 /// step with the shop's currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct LoyaltyProgram {
     /// Points per whole currency unit of an order's subtotal.

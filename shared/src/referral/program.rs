@@ -9,6 +9,7 @@ use super::link::{Platform, ShopHost, discount_url};
 
 /// What the referrer gets for one qualifying friend.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Incentive {
     Points {
@@ -37,6 +38,7 @@ impl Incentive {
 
 /// The rules [`decide_redemption`](super::decide_redemption) applies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(default, rename_all = "camelCase")]
 pub struct ReferralSettings {
     /// The friend's order must be worth at least this (shop currency, minor
@@ -70,6 +72,7 @@ pub const MAX_DEVICE_WINDOW_HOURS: u32 = 720;
 /// merchant's app or plugin creates them), and the code among an order's
 /// discount codes is what redeems the referral.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReferralProgram {
     pub platform: Platform,

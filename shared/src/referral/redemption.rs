@@ -14,6 +14,7 @@ use crate::{Email, OrderId, UnixTime};
 
 /// A shop customer id as the shop system gives it (opaque).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct CustomerId(pub String);
 
@@ -32,6 +33,7 @@ pub struct CustomerId(pub String);
 ///   domain): Gmail ignores them; elsewhere `a.b@` and `ab@` can be
 ///   different people.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct MailboxKey(String);
 
@@ -56,6 +58,7 @@ impl MailboxKey {
 
 /// A browser a person used, as stored (its keyed hash), and when.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Sighting {
     pub visitor: VisitorHash,
@@ -64,6 +67,7 @@ pub struct Sighting {
 
 /// The owner of the code that was used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Referrer {
     /// Every customer id the referrer's orders at the shop carry: none for
@@ -76,6 +80,7 @@ pub struct Referrer {
 
 /// The order a friend placed with a referral code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct FriendOrder {
     pub order: OrderId,
@@ -95,6 +100,7 @@ pub struct FriendOrder {
 
 /// What the caller looked up for this decision.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReferralHistory {
     /// Orders the friend placed at this shop before this one (matched by
@@ -108,6 +114,7 @@ pub struct ReferralHistory {
 
 /// A reward to issue to the referrer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Reward {
     /// The referrer, by their code: guests have no customer id.
@@ -135,6 +142,7 @@ wire_enum! {
 
 /// Why no reward is issued.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(tag = "refusal", rename_all = "camelCase")]
 pub enum Refusal {
     /// The order used a different code than the referrer's.

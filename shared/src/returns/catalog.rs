@@ -11,6 +11,7 @@ use crate::order::LineItem;
 /// compare case-insensitively (shop platforms treat them so); product ids
 /// and SKUs are opaque and compare exactly. JSON: `{"tag": "final-sale"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Selector {
     ProductId(String),
@@ -43,6 +44,7 @@ impl Selector {
 /// What the shop's catalog says about a product, passed in by the caller
 /// because order line items do not carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ProductFacts {
     #[serde(default)]
@@ -58,6 +60,7 @@ pub struct ProductFacts {
 /// here, have no category or tags: only product-id/SKU selectors and the
 /// default window apply to them.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct ProductCatalog(BTreeMap<String, ProductFacts>);
 

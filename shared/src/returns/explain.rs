@@ -12,6 +12,7 @@ use super::reasons::LocalizedText;
 use super::resolution::{Resolution, Terms};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PolicySummary {
     pub what_and_until: Vec<String>,

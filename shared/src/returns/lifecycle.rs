@@ -131,6 +131,7 @@ wire_enum! {
 
 /// One recorded step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Transition {
     pub from: ReturnStatus,
@@ -142,6 +143,7 @@ pub struct Transition {
 
 /// One recorded status change of a return.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnHistoryEntry {
     pub at: UnixTime,

@@ -54,6 +54,7 @@ pub enum PolicyError {
 /// that wants the exact summer deadline passes a policy with the offset in
 /// force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(try_from = "i16", into = "i16")]
 pub struct UtcOffset(i16);
 
@@ -125,6 +126,7 @@ wire_enum! {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Window {
     pub days: u16,
@@ -136,6 +138,7 @@ pub struct Window {
 /// they combine order-independently: the longest window wins (an override
 /// exists to be more generous), and any `finalSale` / `exchangeOnly` holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemRule {
     #[serde(rename = "match")]
@@ -153,6 +156,7 @@ pub struct ItemRule {
 
 /// Items that are never returnable (gift cards, hygiene products).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Exclusion {
     #[serde(rename = "match")]
@@ -163,6 +167,7 @@ pub struct Exclusion {
 
 /// A shop's return policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnPolicy {
     /// The currency fees are in; orders in other currencies are refused

@@ -14,6 +14,7 @@ pub const MAX_PHOTO_URL_LEN: usize = 2_048;
 /// One field per shipped language rather than a map, so the JSON is
 /// deterministic and an unknown language key is simply ignored.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 pub struct LocalizedText {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
@@ -75,6 +76,7 @@ impl LocalizedText {
 
 /// What a reason asks of the shopper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Requirements {
     #[serde(default)]
@@ -85,6 +87,7 @@ pub struct Requirements {
 
 /// A reason on the merchant's list, e.g. "Doesn't fit".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
     /// Stable id, kept in reports when the label is reworded.
@@ -98,6 +101,7 @@ pub struct Reason {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SubReason {
     pub id: String,
@@ -109,6 +113,7 @@ pub struct SubReason {
 
 /// The shopper's answer for one item.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ChosenReason {
     pub reason_id: String,

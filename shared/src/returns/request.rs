@@ -31,6 +31,7 @@ pub struct ReturnableOrder<'a> {
 
 /// A return already on file for this order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct EarlierReturn {
     pub status: ReturnStatus,
@@ -38,6 +39,7 @@ pub struct EarlierReturn {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnedUnits {
     pub line_item_id: String,
@@ -46,6 +48,7 @@ pub struct ReturnedUnits {
 
 /// What the shopper submits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ReturnRequest {
     pub items: Vec<RequestedItem>,
@@ -56,6 +59,7 @@ pub struct ReturnRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RequestedItem {
     pub line_item_id: String,
@@ -69,6 +73,7 @@ pub struct RequestedItem {
 /// One refused item. `line_item_id` is `None` only when the request as a
 /// whole is refused before any item is looked at (it has no items).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ItemRefusal {
     pub line_item_id: Option<String>,
@@ -94,6 +99,7 @@ impl ItemRefusal {
 /// original payment, the store credit issued, or for an exchange the value
 /// carried over to the replacement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ApprovedReturn {
     pub resolution: Resolution,
@@ -158,6 +164,7 @@ pub fn common_resolutions<'a>(
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ApprovedItem {
     pub line_item_id: String,

@@ -20,6 +20,7 @@ wire_enum! {
 /// The terms of one offered resolution. `bonusPercent` only means something
 /// for store credit and must be 0 elsewhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Terms {
     /// Charged once per return, in the policy currency's minor units.
@@ -35,6 +36,7 @@ fn is_zero(n: &u16) -> bool {
 
 /// The resolutions on offer; an absent one is not offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Resolutions {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -23,6 +23,7 @@ mod engagement;
 mod hardening;
 mod loyalty;
 mod mixed_load;
+mod openapi;
 mod orders;
 mod outbound;
 mod privacy;
